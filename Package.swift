@@ -1,0 +1,45 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "AdvisorConsole",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "advisor", targets: ["advisor"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Pure rules of the service department: no I/O, no clock.
+        .target(name: "ServiceDomain"),
+        // The only code that touches the SQLite file.
+        .target(name: "ServiceStore", dependencies: [
+            "ServiceDomain",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Cells, widths, buffers, widgets: knows nothing of cars.
+        .target(name: "ScreenKit"),
+        // State, actions, reducer, key map, themes, string catalog.
+        .target(name: "ConsoleCore", dependencies: ["ServiceDomain"]),
+        // view(state, size) -> ScreenBuffer, one file per panel.
+        .target(name: "ConsoleUI", dependencies: ["ConsoleCore", "ScreenKit", "ServiceDomain"]),
+        .systemLibrary(name: "CNCurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "NCursesBackend", dependencies: ["CNCurses", "ScreenKit"]),
+        .executableTarget(name: "advisor", dependencies: [
+            "ServiceDomain", "ServiceStore", "ScreenKit", "ConsoleCore", "ConsoleUI", "NCursesBackend",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "ServiceDomainTests", dependencies: ["ServiceDomain"]),
+        .testTarget(name: "ServiceStoreTests", dependencies: ["ServiceStore", "ServiceDomain"]),
+        .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
+        .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore", "ServiceDomain"]),
+        .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "ConsoleCore", "ScreenKit", "ServiceDomain"],
+                    exclude: ["__Snapshots__"]),
+        // Runs the built `advisor` binary in tmux; needs the executable built first.
+        .testTarget(name: "EndToEndTests", dependencies: ["advisor"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,69 @@
+import Foundation
+
+public typealias RowID = Int64
+
+public enum ContactPreference: String, Sendable, Codable, CaseIterable {
+    case phone, sms, wechat, any
+}
+
+public struct Customer: Sendable, Equatable, Codable, Identifiable {
+    public var id: RowID?
+    public var name: String
+    /// Normalized phone numbers (see `PhoneNumber`); the first is the primary one.
+    public var phones: [String]
+    /// Loyal customers the shop wants to spot at once.
+    public var isOutOfWarrantyOwner: Bool
+    public var isUsedCarOwner: Bool
+    public var contactPreference: ContactPreference
+    /// The customer's preferred time for calls, in their words ("下午3点后").
+    public var preferredCallTime: String
+    public var notes: String
+    /// Optimistic-lock version: a save with a stale version is refused.
+    public var version: Int
+
+    public init(id: RowID? = nil, name: String, phones: [String], isOutOfWarrantyOwner: Bool = false,
+                isUsedCarOwner: Bool = false, contactPreference: ContactPreference = .phone,
+                preferredCallTime: String = "", notes: String = "", version: Int = 0) {
+        self.id = id
+        self.name = name
+        self.phones = phones
+        self.isOutOfWarrantyOwner = isOutOfWarrantyOwner
+        self.isUsedCarOwner = isUsedCarOwner
+        self.contactPreference = contactPreference
+        self.preferredCallTime = preferredCallTime
+        self.notes = notes
+        self.version = version
+    }
+
+    public var primaryPhone: String? { phones.first }
+}
+
+public enum Role: String, Sendable, Codable, CaseIterable, Comparable {
+    case reception, advisor, technician, workshopLead, manager, admin
+
+    private var rank: Int { Role.allCases.firstIndex(of: self)! }
+    public static func < (a: Role, b: Role) -> Bool { a.rank < b.rank }
+}
+
+public struct Staff: Sendable, Equatable, Codable, Identifiable {
+    public var id: RowID?
+    /// The OS login this staff member is mapped to (may be empty for a shared-desk person).
+    public var login: String
+    public var name: String
+    public var roles: Set<Role>
+    /// Technicians' skill level, 1 (junior) to 5 (master); 0 for others.
+    public var skillLevel: Int
+    public var isActive: Bool
+    public var version: Int
+
+    public init(id: RowID? = nil, login: String, name: String, roles: Set<Role>, skillLevel: Int = 0,
+                isActive: Bool = true, version: Int = 0) {
+        self.id = id
+        self.login = login
+        self.name = name
+        self.roles = roles
+        self.skillLevel = skillLevel
+        self.isActive = isActive
+        self.version = version
+    }
+}
