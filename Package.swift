@@ -35,6 +35,7 @@ let package = Package(
         .testTarget(name: "ServiceDomainTests", dependencies: ["ServiceDomain"]),
         .testTarget(name: "ServiceStoreTests", dependencies: ["ServiceStore", "ServiceDomain"]),
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
+        .testTarget(name: "NCursesBackendTests", dependencies: ["NCursesBackend", "ScreenKit"]),
         .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore", "ServiceDomain"]),
         .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "ConsoleCore", "ScreenKit", "ServiceDomain"],
                     exclude: ["__Snapshots__"]),
