@@ -19,24 +19,27 @@ let package = Package(
             "ServiceDomain",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // Deterministic, realistic shop data: the demo shop and the benchmark datasets.
+        .target(name: "ShopFixtures", dependencies: ["ServiceDomain", "ServiceStore"]),
         // Cells, widths, buffers, widgets: knows nothing of cars.
         .target(name: "ScreenKit"),
         // State, actions, reducer, key map, themes, string catalog.
-        .target(name: "ConsoleCore", dependencies: ["ServiceDomain"]),
+        .target(name: "ConsoleCore", dependencies: ["ServiceDomain", "ScreenKit"]),
         // view(state, size) -> ScreenBuffer, one file per panel.
         .target(name: "ConsoleUI", dependencies: ["ConsoleCore", "ScreenKit", "ServiceDomain"]),
         .systemLibrary(name: "CNCurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "NCursesBackend", dependencies: ["CNCurses", "ScreenKit"]),
         .executableTarget(name: "advisor", dependencies: [
-            "ServiceDomain", "ServiceStore", "ScreenKit", "ConsoleCore", "ConsoleUI", "NCursesBackend",
+            "ServiceDomain", "ServiceStore", "ShopFixtures", "ScreenKit", "ConsoleCore", "ConsoleUI", "NCursesBackend",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "ServiceDomainTests", dependencies: ["ServiceDomain"]),
         .testTarget(name: "ServiceStoreTests", dependencies: ["ServiceStore", "ServiceDomain"]),
+        .testTarget(name: "ShopFixturesTests", dependencies: ["ShopFixtures", "ServiceStore", "ServiceDomain"]),
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
         .testTarget(name: "NCursesBackendTests", dependencies: ["NCursesBackend", "ScreenKit"]),
-        .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore", "ServiceDomain"]),
+        .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore", "ServiceDomain", "ScreenKit"]),
         .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "ConsoleCore", "ScreenKit", "ServiceDomain"],
                     exclude: ["__Snapshots__"]),
         // Runs the built `advisor` binary in tmux; needs the executable built first.

@@ -12,6 +12,8 @@
 #include <locale.h>
 #include <wchar.h>
 #include <langinfo.h>
+#include <stdio.h>
+#include <sys/ioctl.h>
 #include <ncursesw/curses.h>
 
 /* Swift 6 rejects ncurses' mutable globals; these accessors read them. */
@@ -23,5 +25,31 @@ static inline int advisor_color_pairs(void) { return COLOR_PAIRS; }
 static inline int advisor_wcwidth(unsigned int scalar) { return wcwidth((wchar_t)scalar); }
 static inline const char *advisor_codeset(void) { return nl_langinfo(CODESET); }
 static inline int advisor_key_resize(void) { return KEY_RESIZE; }
+
+/* Attribute bits are function-like macros in curses.h, which Swift cannot import. */
+static inline attr_t advisor_attr_bold(void) { return A_BOLD; }
+static inline attr_t advisor_attr_underline(void) { return A_UNDERLINE; }
+static inline attr_t advisor_attr_reverse(void) { return A_REVERSE; }
+static inline attr_t advisor_attr_dim(void) { return A_DIM; }
+static inline attr_t advisor_attr_blink(void) { return A_BLINK; }
+
+/* The C streams are mutable globals too; newterm needs them. */
+static inline FILE *advisor_stdout(void) { return stdout; }
+static inline FILE *advisor_stdin(void) { return stdin; }
+
+/* Rows and columns of the terminal on fd, from the kernel (-1 on failure). */
+static inline int advisor_window_size(int fd, int *rows, int *cols) {
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0) return -1;
+    *rows = ws.ws_row;
+    *cols = ws.ws_col;
+    return 0;
+}
+
+/* tigetstr() returns (char *)-1 for "not a string capability"; hide that from Swift. */
+static inline const char *advisor_tigetstr(const char *name) {
+    char *value = tigetstr(name);
+    return (value == (char *)-1) ? (const char *)0 : value;
+}
 
 #endif

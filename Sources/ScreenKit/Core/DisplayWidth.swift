@@ -1,65 +1,196 @@
 /// Display columns of text as a terminal (and ncurses, through the C library's wcwidth) draws it.
+///
+/// Widths come from a table generated from glibc's `wcwidth` in a UTF-8 locale (see `WidthTable.swift`),
+/// so ScreenKit and ncurses always agree on where the cursor ends up. Wide (CJK, most emoji) = 2,
+/// combining marks = 0, everything else printable = 1.
+///
+/// A terminal cell holds one *glyph*: a base scalar that advances the cursor plus up to four zero-width
+/// marks — exactly what ncurses' `setcchar` keeps. Grapheme clusters that terminals disagree about are
+/// reduced to glyphs whose advance every terminal agrees on (deliberate, documented differences):
+/// - Variation selectors (U+FE00–FE0F) are dropped, so "❤️" draws as "❤" in 1 column. Terminals differ on
+///   whether VS16 widens a glyph; ncurses never does.
+/// - Zero-width joiners, emoji tag characters and skin-tone modifiers after a base are dropped, so
+///   "👍🏽" is "👍" (2) and "👩‍💻" is "👩" + "💻" (4): no terminal joins them without the joiner.
+/// - Other spacing scalars inside one cluster become glyphs of their own, e.g. a flag "🇨🇳" is two
+///   1-column regional indicators (2 columns, which is what flag-drawing terminals advance too).
+/// - Scalars the C library does not know (unassigned, or newer than its Unicode version) are shown as
+///   U+FFFD "�", 1 column, because ncurses cannot measure them.
+/// - Control characters count 0 (they never reach a cell: `TerminalText.sanitize` removes them).
 public enum DisplayWidth {
-    /// Columns of one grapheme cluster: 0, 1 or 2.
-    public static func of(_ ch: Character) -> Int {
-        guard let first = ch.unicodeScalars.first else { return 0 }
-        let base = of(first)
-        if ch.unicodeScalars.count > 1 {
-            // Emoji presentation selector makes a narrow emoji-capable symbol wide.
-            if ch.unicodeScalars.contains(where: { $0.value == 0xFE0F }), base == 1 { return 2 }
+    /// A cell's worth of text: a base with its zero-width marks, and the columns it advances (1 or 2).
+    /// Width 0 means marks without a base in this cluster; a writer attaches them to the previous glyph.
+    public struct Glyph: Sendable, Hashable {
+        public var text: String
+        public var width: Int
+        public init(text: String, width: Int) {
+            self.text = text
+            self.width = width
         }
-        return base
     }
 
-    /// Columns of a string.
-    public static func of(_ s: String) -> Int { s.reduce(0) { $0 + of($1) } }
+    /// At most this many scalars per cell, like ncurses' `CCHARW_MAX`; more marks are dropped.
+    public static let maxScalarsPerGlyph = 5
+    @usableFromInline
+    static let replacement: Unicode.Scalar = "\u{FFFD}"
 
-    /// Columns of one scalar, following Unicode East Asian Width (W/F = 2) and zero for combining marks.
+    /// Columns of one grapheme cluster as drawn (the sum of its glyphs' widths; usually 0, 1 or 2).
+    @inlinable
+    public static func of(_ ch: Character) -> Int {
+        if let ascii = ch.asciiValue { return ascii >= 0x20 && ascii != 0x7F ? 1 : 0 }
+        let scalars = ch.unicodeScalars
+        let first = scalars.first!
+        if scalars.index(after: scalars.startIndex) == scalars.endIndex { return of(first) }
+        return clusterWidth(ch)
+    }
+
+    /// Columns of a string (control characters count 0; see `String.displayWidth` for sanitized text).
+    public static func of(_ s: String) -> Int {
+        var total = 0
+        for ch in s { total += of(ch) }
+        return total
+    }
+
+    /// Columns of one scalar drawn alone: wcwidth, except controls (0) and unknown scalars (1, shown as U+FFFD).
+    @inlinable
     public static func of(_ s: Unicode.Scalar) -> Int {
         let v = s.value
-        if v == 0 { return 0 }
-        if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
-        if v < 0x300 { return 1 }
-        if isZeroWidth(v) { return 0 }
-        if isWide(v) { return 2 }
-        return 1
-    }
-
-    static func isZeroWidth(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x0300...0x036F, 0x0483...0x0489, 0x0591...0x05BD, 0x0610...0x061A, 0x064B...0x065F,
-             0x0E31, 0x0E34...0x0E3A, 0x0E47...0x0E4E,
-             0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2064,
-             0x20D0...0x20FF, 0xFE00...0xFE0F, 0xFE20...0xFE2F, 0xFEFF, 0xE0000...0xE0FFF:
-            return true
-        default:
-            return false
+        if v < 0x7F { return v >= 0x20 ? 1 : 0 }
+        switch widthClass(v) {
+        case 3: return isControl(v) ? 0 : 1
+        case let c: return Int(c)
         }
     }
 
-    static func isWide(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3,
-             0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F, 0x2693, 0x26A1, 0x26AA...0x26AB,
-             0x26BD...0x26BE, 0x26C4...0x26C5, 0x26CE, 0x26D4, 0x26EA, 0x26F2...0x26F3, 0x26F5, 0x26FA,
-             0x26FD, 0x2705, 0x270A...0x270B, 0x2728, 0x274C, 0x274E, 0x2753...0x2755, 0x2757,
-             0x2795...0x2797, 0x27B0, 0x27BF, 0x2B1B...0x2B1C, 0x2B50, 0x2B55,
-             0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-             0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
-             0xFF00...0xFF60, 0xFFE0...0xFFE6,
-             0x16FE0...0x16FE4, 0x17000...0x18AFF, 0x1B000...0x1B2FF,
-             0x1F004, 0x1F0CF, 0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F202, 0x1F210...0x1F23B,
-             0x1F240...0x1F248, 0x1F250...0x1F251, 0x1F260...0x1F265,
-             0x1F300...0x1F320, 0x1F32D...0x1F335, 0x1F337...0x1F37C, 0x1F37E...0x1F393,
-             0x1F3A0...0x1F3CA, 0x1F3CF...0x1F3D3, 0x1F3E0...0x1F3F0, 0x1F3F4, 0x1F3F8...0x1F43E,
-             0x1F440, 0x1F442...0x1F4FC, 0x1F4FF...0x1F53D, 0x1F54B...0x1F54E, 0x1F550...0x1F567,
-             0x1F57A, 0x1F595...0x1F596, 0x1F5A4, 0x1F5FB...0x1F64F, 0x1F680...0x1F6C5, 0x1F6CC,
-             0x1F6D0...0x1F6D2, 0x1F6D5...0x1F6D7, 0x1F6DC...0x1F6DF, 0x1F6EB...0x1F6EC, 0x1F6F4...0x1F6FC,
-             0x1F7E0...0x1F7EB, 0x1F7F0, 0x1F90C...0x1F93A, 0x1F93C...0x1F945, 0x1F947...0x1F9FF,
-             0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
-            return true
-        default:
-            return false
+    /// What the C library's `wcwidth` returns for `s` in a UTF-8 locale (-1 for controls and unknown scalars).
+    public static func wcwidth(_ s: Unicode.Scalar) -> Int {
+        let c = widthClass(s.value)
+        return c == 3 ? -1 : Int(c)
+    }
+
+    /// The glyphs one grapheme cluster is drawn as, in order. Empty for clusters with nothing to show.
+    public static func glyphs(of ch: Character) -> [Glyph] {
+        var result: [Glyph] = []
+        forEachGlyph(in: ch) { result.append($0) }
+        return result
+    }
+
+    /// Calls `body` with each glyph of `ch` (no array allocated on the common single-scalar path).
+    @inlinable
+    public static func forEachGlyph(in ch: Character, _ body: (Glyph) -> Void) {
+        let scalars = ch.unicodeScalars
+        guard let first = scalars.first else { return }
+        if scalars.index(after: scalars.startIndex) == scalars.endIndex {
+            let v = first.value
+            if v < 0x7F {
+                if v >= 0x20 { body(Glyph(text: String(ch), width: 1)) }
+                return
+            }
+            let c = widthClass(v)
+            switch c {
+            case 1, 2: body(Glyph(text: String(ch), width: Int(c)))
+            case 3: if !isControl(v) { body(Glyph(text: String(replacement), width: 1)) }
+            default: if !isDroppedMark(first) { body(Glyph(text: String(ch), width: 0)) }
+            }
+            return
         }
+        forEachClusterGlyph(in: ch, body)
+    }
+
+    // MARK: - Internals
+
+    @usableFromInline
+    static func clusterWidth(_ ch: Character) -> Int {
+        var total = 0
+        forEachClusterGlyph(in: ch) { total += $0.width }
+        return total
+    }
+
+    @usableFromInline
+    static func forEachClusterGlyph(in ch: Character, _ body: (Glyph) -> Void) {
+        var current = String.UnicodeScalarView()
+        var currentWidth = 0
+        var currentCount = 0
+        var hasBase = false
+        func flush() {
+            if currentCount > 0 { body(Glyph(text: String(current), width: currentWidth)) }
+            current = String.UnicodeScalarView()
+            currentWidth = 0
+            currentCount = 0
+        }
+        for s in ch.unicodeScalars {
+            let v = s.value
+            var c = v < 0x7F ? (v >= 0x20 ? 1 : 3) : widthClass(v)
+            var scalar = s
+            if c == 3 {
+                if isControl(v) { continue }
+                scalar = replacement
+                c = 1
+            }
+            if c == 0 {
+                if isDroppedMark(s) { continue }
+                if currentCount < maxScalarsPerGlyph {
+                    current.append(scalar)
+                    currentCount += 1
+                }
+                continue
+            }
+            if hasBase, isEmojiModifier(v) { continue }
+            flush()
+            current.append(scalar)
+            currentCount = 1
+            currentWidth = Int(c)
+            hasBase = true
+        }
+        flush()
+    }
+
+    /// Zero-width scalars that never go into a cell: joiners, variation selectors, tags and other
+    /// invisible format characters that some terminals act on and others ignore.
+    @usableFromInline
+    static func isDroppedMark(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x200D, 0xFE00...0xFE0F, 0xE0001, 0xE0020...0xE007F: return true
+        default: return s.properties.generalCategory == .format
+        }
+    }
+
+    @usableFromInline
+    static func isEmojiModifier(_ v: UInt32) -> Bool { (0x1F3FB...0x1F3FF).contains(v) }
+
+    @usableFromInline
+    static func isControl(_ v: UInt32) -> Bool { v < 0x20 || (0x7F...0x9F).contains(v) }
+
+    /// 0, 1, 2, or 3 for "wcwidth is -1".
+    @usableFromInline
+    static func widthClass(_ v: UInt32) -> UInt8 {
+        if v < 0x10000 { return bmpClasses[Int(v)] }
+        guard v <= 0x10FFFF else { return 3 }
+        return searchRuns(v)
+    }
+
+    /// One byte per BMP scalar, built once from the runs: the per-character lookup is one array read.
+    @usableFromInline
+    static let bmpClasses: [UInt8] = {
+        var table = [UInt8](repeating: 3, count: 0x10000)
+        let runs = widthRuns
+        for i in runs.indices {
+            let start = Int(runs[i] >> 2)
+            guard start < 0x10000 else { break }
+            let end = i + 1 < runs.count ? min(Int(runs[i + 1] >> 2), 0x10000) : 0x10000
+            let c = UInt8(runs[i] & 3)
+            for v in start..<end { table[v] = c }
+        }
+        return table
+    }()
+
+    static func searchRuns(_ v: UInt32) -> UInt8 {
+        let runs = widthRuns
+        var lo = 0, hi = runs.count - 1
+        // Find the last run whose start is <= v.
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if runs[mid] >> 2 <= v { lo = mid } else { hi = mid - 1 }
+        }
+        return UInt8(runs[lo] & 3)
     }
 }

@@ -1,0 +1,25 @@
+import Foundation
+import ScreenKit
+import ServiceDomain
+
+/// Something that happened: a key, a clock tick, a store answer. Named for the event, not the intent.
+public enum Action: Sendable, Equatable {
+    case keyPressed(Key)
+    case clockTicked(Date)
+    /// Another terminal committed to the database.
+    case storeChangedElsewhere
+    case searchCompleted(query: String, results: [FoundCustomer])
+    case searchFailed(query: String, Message)
+    case cardLoaded(CustomerCardData?)
+    case cardFailed(Message)
+}
+
+/// Work for the world outside the reducer. The runtime performs it and feeds results back as actions.
+public enum Effect: Sendable, Equatable {
+    case search(query: String)
+    case loadCard(customerID: RowID)
+    /// Stop the process for the shell (Ctrl-Z); the runtime redraws on return.
+    case suspend
+    /// Forget what is on screen and repaint (Ctrl-L).
+    case redraw
+}

@@ -1,0 +1,72 @@
+import Foundation
+import ScreenKit
+import ServiceDomain
+
+public enum StatusKind: Sendable, Equatable { case info, ok, warning, error }
+
+/// A line in the status bar. Either a catalog message (follows the language) or text from elsewhere.
+public struct StatusLine: Sendable, Equatable {
+    public var message: Message
+    public var kind: StatusKind
+    public init(_ message: Message, kind: StatusKind = .info) {
+        self.message = message
+        self.kind = kind
+    }
+}
+
+public enum Overlay: Sendable, Equatable {
+    case help
+    case confirmQuit
+}
+
+/// The Find panel: a query typed live, its results, and an opened customer card.
+public struct FindState: Sendable, Equatable {
+    public var query = TextInputState()
+    /// The query the results belong to (results arrive after the effect runs).
+    public var resultsQuery = ""
+    public var results: [FoundCustomer] = []
+    public var rows: [FindRow] = []
+    public var table = TableState()
+    public var card: CustomerCardData?
+    /// The vehicle the card was opened from, shown first.
+    public var cardVehicleID: RowID?
+    public init() {}
+}
+
+/// Everything the console shows. Views are a pure function of this and the screen size.
+public struct AppState: Sendable, Equatable {
+    public var language: Language
+    public var panel: Panel = .find
+    public var overlay: Overlay?
+    public var status: StatusLine?
+    public var shopName: String
+    public var operatorName: String
+    public var now: Date
+    public var timeZone: TimeZone
+    /// Locale is not UTF-8: ASCII borders, and the status line says so.
+    public var asciiOnly: Bool
+    public var find = FindState()
+    public var shouldQuit = false
+
+    public init(language: Language, shopName: String, operatorName: String, now: Date, timeZone: TimeZone,
+                asciiOnly: Bool = false) {
+        self.language = language
+        self.shopName = shopName
+        self.operatorName = operatorName
+        self.now = now
+        self.timeZone = timeZone
+        self.asciiOnly = asciiOnly
+        if asciiOnly { status = StatusLine(Strings.notUTF8, kind: .warning) }
+    }
+
+    /// Input the user typed that is not saved anywhere yet (asks before quitting).
+    public var hasUnsavedInput: Bool {
+        // The Find query is a search, not data: losing it loses nothing. Forms add themselves here.
+        false
+    }
+
+    /// Whether a text field has the keyboard, so plain letters are typed rather than commands.
+    public var isTyping: Bool { overlay == nil && panel == .find && find.card == nil }
+
+    public func text(_ m: Message) -> String { m.text(language) }
+}

@@ -1,0 +1,36 @@
+import ServiceDomain
+
+/// The console's panels, in tab order.
+public enum Panel: String, Sendable, CaseIterable, Equatable {
+    case find, reception, appointments, waitingBoard, delivery, followUp, comebacks, reports
+
+    public var title: Message {
+        switch self {
+        case .find: Strings.panelFind
+        case .reception: Strings.panelReception
+        case .appointments: Strings.panelAppointments
+        case .waitingBoard: Strings.panelWaitingBoard
+        case .delivery: Strings.panelDelivery
+        case .followUp: Strings.panelFollowUp
+        case .comebacks: Strings.panelComebacks
+        case .reports: Strings.panelReports
+        }
+    }
+
+    /// What a panel not built yet will hold: shown instead of fake data.
+    public var plannedContent: Message? {
+        switch self {
+        case .find: nil
+        case .reception: Strings.plannedReception
+        case .appointments: Strings.plannedAppointments
+        case .waitingBoard: Strings.plannedWaitingBoard
+        case .delivery: Strings.plannedDelivery
+        case .followUp: Strings.plannedFollowUp
+        case .comebacks: Strings.plannedComebacks
+        case .reports: Strings.plannedReports
+        }
+    }
+
+    /// The function key that opens the panel (F2…F9).
+    public var functionKey: Int { Panel.allCases.firstIndex(of: self)! + 2 }
+}

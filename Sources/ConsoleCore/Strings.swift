@@ -1,0 +1,108 @@
+import ServiceDomain
+
+/// The string catalog: every user-facing sentence, in both languages side by side so neither can be
+/// forgotten. Panels and key bindings take their text from here.
+public enum Strings {
+    // Shell
+    public static let appName = Message(zh: "售后服务台", en: "Advisor Console")
+    public static let operatorLabel = Message(zh: "操作员", en: "Operator")
+    public static let tooSmall = Message(zh: "终端太小（至少需要 80x24）", en: "Terminal too small (needs 80x24)")
+    public static let tooSmallNow = Message(zh: "当前", en: "now")
+    public static let notUTF8 = Message(zh: "终端区域设置不是 UTF-8，中文可能无法显示；请设置 LANG=zh_CN.UTF-8",
+                                        en: "The locale is not UTF-8; Chinese may not display. Set LANG=C.UTF-8 or zh_CN.UTF-8")
+    public static let languageSwitched = Message(zh: "已切换为中文", en: "Language: English")
+    public static let confirmQuitTitle = Message(zh: "退出？", en: "Quit?")
+    public static let confirmQuitBody = Message(zh: "有未保存的输入，退出后将丢失。确定退出吗？",
+                                                en: "There is unsaved input; it will be lost. Quit anyway?")
+    public static let confirmQuitHint = Message(zh: "y 退出    n / Esc 返回", en: "y quit    n / Esc stay")
+    public static let helpTitle = Message(zh: "快捷键", en: "Keys")
+    public static let helpClose = Message(zh: "按 Esc 或 F1 关闭", en: "Esc or F1 closes")
+    public static let otherTerminalChanged = Message(zh: "数据已由其他终端更新", en: "Updated from another terminal")
+
+    // Panels
+    public static let panelFind = Message(zh: "查找", en: "Find")
+    public static let panelReception = Message(zh: "接待", en: "Reception")
+    public static let panelAppointments = Message(zh: "预约", en: "Appointments")
+    public static let panelWaitingBoard = Message(zh: "在修看板", en: "Waiting board")
+    public static let panelDelivery = Message(zh: "交车", en: "Delivery")
+    public static let panelFollowUp = Message(zh: "回访", en: "Follow-up")
+    public static let panelComebacks = Message(zh: "返修", en: "Comebacks")
+    public static let panelReports = Message(zh: "报表", en: "Reports")
+
+    public static let notYetBuilt = Message(zh: "此面板尚未开放，将包含：", en: "This panel is not open yet. It will hold:")
+    public static let plannedReception = Message(
+        zh: "接车登记：客户卡（老客户、投诉、上次维修、可能返修提醒），里程、油量、客户描述、环车检查、预估与承诺交车时间，生成维修委托书。",
+        en: "Check-in: the customer card (loyal-customer flags, complaints, last visits, possible-comeback warning), mileage, fuel, concerns, walk-around, estimate and promised time, and the printed work order.")
+    public static let plannedAppointments = Message(
+        zh: "预约日视图：按时段和容量预约，快保通道，明日确认电话，到店后一键转接车。",
+        en: "Appointment day view: slots with capacity, the express lane, tomorrow's confirmation calls, and arrival straight into check-in.")
+    public static let plannedWaitingBoard = Message(
+        zh: "在修看板：所有在厂车辆的阶段、承诺时间和剩余时间，超时标红，风险车辆提醒致电客户。",
+        en: "Every car in the shop with its stage, promised time and time left; missed promises in red, at-risk cars prompting a call.")
+    public static let plannedDelivery = Message(
+        zh: "交车检查单：质检、清洁、旧件、费用讲解、下次保养提醒，完成后交车并安排24小时回访。",
+        en: "The delivery checklist: QC, cleaning, old parts, charges explained, next service; then delivery schedules the 24-hour call.")
+    public static let plannedFollowUp = Message(
+        zh: "回访队列：24小时回访、未接通重拨、满意度问卷，不满意转为投诉并跟踪处理。",
+        en: "The callback queue: 24-hour calls, retries, the satisfaction script, and complaints with an owner and a deadline.")
+    public static let plannedComebacks = Message(
+        zh: "返修管理：质保期内再次进厂的候选车辆，车间主管确认原因和责任技师。",
+        en: "Comeback candidates within the repair warranty window; the workshop lead confirms the root cause and technician.")
+    public static let plannedReports = Message(
+        zh: "报表：一次修复率、返修率、24小时回访完成率、满意度、准时交车率、投诉处理时效。",
+        en: "KPIs: first-time-fix rate, comeback rate, 24-hour callbacks, satisfaction, on-time delivery, complaint handling.")
+
+    // Find
+    public static let findPrompt = Message(zh: "查找：", en: "Find: ")
+    public static let findPlaceholder = Message(zh: "车牌、手机号、姓名或 VIN 片段", en: "plate, phone, name or VIN fragment")
+    public static let findHint = Message(zh: "输入即查找；↑↓ 选择，Enter 打开客户卡",
+                                         en: "Type to search; ↑↓ select, Enter opens the customer card")
+    public static let findNoResults = Message(zh: "没有匹配的客户或车辆", en: "No matching customer or vehicle")
+    public static let findResultCount = Message(zh: "条结果", en: "results")
+    public static let colName = Message(zh: "客户", en: "Customer")
+    public static let colPhone = Message(zh: "电话", en: "Phone")
+    public static let colPlate = Message(zh: "车牌", en: "Plate")
+    public static let colModel = Message(zh: "车型", en: "Model")
+    public static let colVIN = Message(zh: "VIN", en: "VIN")
+    public static let colFlags = Message(zh: "标记", en: "Flags")
+    public static let flagOutOfWarranty = Message(zh: "保外", en: "OOW")
+    public static let flagUsedCar = Message(zh: "二手", en: "Used")
+
+    // Customer card
+    public static let cardTitle = Message(zh: "客户卡", en: "Customer card")
+    public static let cardPhones = Message(zh: "电话", en: "Phones")
+    public static let cardFlags = Message(zh: "客户类型", en: "Customer kind")
+    public static let cardOutOfWarranty = Message(zh: "保外老客户", en: "Out-of-warranty owner")
+    public static let cardUsedCar = Message(zh: "二手车车主", en: "Used-car owner")
+    public static let cardPreferredTime = Message(zh: "方便来电时间", en: "Preferred call time")
+    public static let cardNotes = Message(zh: "备注", en: "Notes")
+    public static let cardVehicles = Message(zh: "车辆", en: "Vehicles")
+    public static let cardMileage = Message(zh: "里程记录", en: "Mileage")
+    public static let cardLastVisits = Message(zh: "最近到店", en: "Last visits")
+    public static let cardNoVisits = Message(zh: "暂无到店记录", en: "No visits yet")
+    public static let cardOpenComplaints = Message(zh: "未结投诉", en: "Open complaints")
+    public static let cardNoVIN = Message(zh: "（未录VIN）", en: "(no VIN yet)")
+    public static let cardWarrantyUntil = Message(zh: "质保至", en: "Warranty until")
+    public static let cardNotFound = Message(zh: "该客户已不存在（可能被其他终端合并或删除）",
+                                             en: "This customer no longer exists (merged or removed on another terminal)")
+
+    // Key help
+    public static let keyHelp = Message(zh: "帮助", en: "Help")
+    public static let keyQuit = Message(zh: "退出", en: "Quit")
+    public static let keyLanguage = Message(zh: "English", en: "中文")
+    public static let keyBack = Message(zh: "返回", en: "Back")
+    public static let keyOpen = Message(zh: "打开", en: "Open")
+    public static let keyMove = Message(zh: "选择", en: "Select")
+    public static let keyPanels = Message(zh: "切换面板", en: "Panels")
+    public static let keyRedraw = Message(zh: "重绘", en: "Redraw")
+    public static let keySuspend = Message(zh: "挂起", en: "Suspend")
+    public static let keyNextPanel = Message(zh: "下一面板", en: "Next panel")
+    public static let keyPrevPanel = Message(zh: "上一面板", en: "Previous panel")
+    public static let keyPage = Message(zh: "翻页", en: "Page")
+    public static let keyEdit = Message(zh: "编辑查找词", en: "Edit the search")
+    public static let keyClear = Message(zh: "清空", en: "Clear")
+
+    // Errors
+    public static let searchFailed = Message(zh: "查找失败", en: "Search failed")
+    public static let loadFailed = Message(zh: "读取失败", en: "Could not load")
+}

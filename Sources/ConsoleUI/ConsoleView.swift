@@ -1,0 +1,128 @@
+import ConsoleCore
+import Foundation
+import ScreenKit
+import ServiceDomain
+
+/// The whole console as a pure function: state and size in, a frame out.
+public enum ConsoleView {
+    public static let minimumSize = Size(width: 80, height: 24)
+
+    public static func render(_ state: AppState, size: Size) -> ScreenBuffer {
+        var buffer = ScreenBuffer(size: size)
+        guard size.width >= minimumSize.width, size.height >= minimumSize.height else {
+            renderTooSmall(state, into: &buffer)
+            return buffer
+        }
+        let border: BorderStyle = state.asciiOnly ? .ascii : .unicode
+        let area = buffer.bounds
+        let (headerRow, rest) = area.splitTop(1)
+        let (tabsRow, afterTabs) = rest.splitTop(1)
+        let (body, bottom) = afterTabs.splitBottom(2)
+        let (statusRow, helpRow) = bottom.splitTop(1)
+
+        Header.render(state, into: &buffer, area: headerRow)
+        TabBar(titles: Panel.allCases.map { "F\($0.functionKey) " + state.text($0.title) },
+               active: Panel.allCases.firstIndex(of: state.panel)!, style: border)
+            .render(into: &buffer, area: tabsRow)
+
+        switch state.panel {
+        case .find: FindPanel.render(state, into: &buffer, area: body, border: border)
+        default: PlannedPanel.render(state, into: &buffer, area: body, border: border)
+        }
+
+        StatusBar(message: state.status.map { state.text($0.message) } ?? "",
+                  messageRole: state.status.map { role(for: $0.kind) } ?? .statusBar,
+                  right: "")
+            .render(into: &buffer, area: statusRow)
+        HelpBar(items: KeyMap.helpBar(for: state).map { HelpItem(key: $0.keys, label: $0.label) })
+            .render(into: &buffer, area: helpRow)
+
+        switch state.overlay {
+        case .help: HelpOverlay.render(state, into: &buffer, border: border)
+        case .confirmQuit:
+            _ = Modal(title: state.text(Strings.confirmQuitTitle), message: state.text(Strings.confirmQuitBody),
+                      hint: state.text(Strings.confirmQuitHint), style: border)
+                .render(into: &buffer, area: buffer.bounds)
+        case nil: break
+        }
+        return buffer
+    }
+
+    static func role(for kind: StatusKind) -> StyleRole {
+        switch kind {
+        case .info: .statusBar
+        case .ok: .ok
+        case .warning: .warning
+        case .error: .error
+        }
+    }
+
+    /// Below 80x24 a layout would be broken: say so instead, in the middle of whatever there is.
+    private static func renderTooSmall(_ state: AppState, into buffer: inout ScreenBuffer) {
+        guard buffer.size.width > 0, buffer.size.height > 0 else { return }
+        let lines = [state.text(Strings.tooSmall),
+                     "\(state.text(Strings.tooSmallNow)) \(buffer.size.width)x\(buffer.size.height)"]
+        let top = max(0, (buffer.size.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() where top + i < buffer.size.height {
+            let fitted = line.ellipsized(toWidth: buffer.size.width)
+            let x = max(0, (buffer.size.width - fitted.displayWidth) / 2)
+            buffer.put(fitted, x: x, y: top + i, role: i == 0 ? .warning : .muted)
+        }
+    }
+}
+
+/// Shop name, operator and the clock in the shop's time zone.
+enum Header {
+    static func render(_ state: AppState, into buffer: inout ScreenBuffer, area: Rect) {
+        buffer.fill(area, role: .header)
+        let clock = ShopTimeFormat.headerClock(state.now, zone: state.timeZone, language: state.language)
+        let right = "\(state.text(Strings.operatorLabel)): \(state.operatorName)  \(clock) "
+        let rightWidth = right.displayWidth
+        let title = " " + state.shopName
+        buffer.put(title.ellipsized(toWidth: max(0, area.width - rightWidth - 1)), x: area.x, y: area.y, role: .header,
+                   attributes: .bold)
+        buffer.put(right, x: area.maxX - rightWidth, y: area.y, role: .header)
+    }
+}
+
+/// A tab whose panel is not built yet: what it will hold, never fake data.
+enum PlannedPanel {
+    static func render(_ state: AppState, into buffer: inout ScreenBuffer, area: Rect, border: BorderStyle) {
+        let box = Box(title: state.text(state.panel.title), focused: true, style: border)
+        let inner = box.render(into: &buffer, area: area)
+        guard let planned = state.panel.plannedContent else { return }
+        var y = inner.y + 1
+        buffer.put(state.text(Strings.notYetBuilt), x: inner.x + 1, y: y, role: .muted, clip: inner)
+        y += 2
+        for line in state.text(planned).wrapped(toWidth: max(1, inner.width - 2)) where y < inner.maxY {
+            buffer.put(line, x: inner.x + 1, y: y, role: .normal, clip: inner)
+            y += 1
+        }
+    }
+}
+
+enum ShopTimeFormat {
+    static func headerClock(_ date: Date, zone: TimeZone, language: Language) -> String {
+        let c = calendar(zone).dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
+        let weekdaysZh = ["日", "一", "二", "三", "四", "五", "六"]
+        let weekdaysEn = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        let wd = (c.weekday ?? 1) - 1
+        let day = "\(c.year!)-\(two(c.month!))-\(two(c.day!))"
+        let time = "\(two(c.hour!)):\(two(c.minute!))"
+        return language == .zhHans ? "\(day) 周\(weekdaysZh[wd]) \(time)" : "\(weekdaysEn[wd]) \(day) \(time)"
+    }
+
+    /// `2026-11-22`
+    static func date(_ date: Date, zone: TimeZone) -> String {
+        let c = calendar(zone).dateComponents([.year, .month, .day], from: date)
+        return "\(c.year!)-\(two(c.month!))-\(two(c.day!))"
+    }
+
+    static func calendar(_ zone: TimeZone) -> Calendar {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = zone
+        return cal
+    }
+
+    static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+}

@@ -1,0 +1,92 @@
+import ConsoleCore
+import Foundation
+import ScreenKit
+import ServiceDomain
+
+/// The customer card: who they are, their cars and mileage, their last visits, open complaints.
+/// Phones are shown in full here (the card is where the desk calls from).
+enum CustomerCardView {
+    static func render(_ card: CustomerCardData, state: AppState, into buffer: inout ScreenBuffer, area: Rect,
+                       border: BorderStyle) {
+        let c = card.customer
+        let box = Box(title: "\(state.text(Strings.cardTitle)) · \(c.name)", focused: true, style: border)
+        let inner = box.render(into: &buffer, area: area).inset(left: 1, right: 1)
+        guard !inner.isEmpty else { return }
+        var lines: [(String, StyleRole)] = []
+
+        lines.append(("\(state.text(Strings.cardPhones)): " + c.phones.joined(separator: ", "), .normal))
+        var kinds: [String] = []
+        if c.isOutOfWarrantyOwner { kinds.append(state.text(Strings.cardOutOfWarranty)) }
+        if c.isUsedCarOwner { kinds.append(state.text(Strings.cardUsedCar)) }
+        if !kinds.isEmpty { lines.append(("★ " + kinds.joined(separator: " · "), "customer.loyal")) }
+        if !c.preferredCallTime.isEmpty { lines.append(("\(state.text(Strings.cardPreferredTime)): \(c.preferredCallTime)", .normal)) }
+        if !c.notes.isEmpty { lines.append(("\(state.text(Strings.cardNotes)): \(c.notes)", .muted)) }
+        if !card.openComplaints.isEmpty {
+            lines.append(("! \(state.text(Strings.cardOpenComplaints)): \(card.openComplaints.count)", .error))
+        }
+
+        lines.append(("", .normal))
+        lines.append((state.text(Strings.cardVehicles), .titleFocus))
+        let ordered = card.vehicles.sorted { a, _ in a.id == state.find.cardVehicleID }
+        for v in ordered {
+            var line = "  \(Plate.display(v.plate))  \(v.model)  \(v.vin ?? state.text(Strings.cardNoVIN))"
+            if let end = v.warrantyEndDate {
+                line += "  \(state.text(Strings.cardWarrantyUntil)) \(ShopTimeFormat.date(end, zone: state.timeZone))"
+            }
+            lines.append((line, v.id == state.find.cardVehicleID ? .highlight : .normal))
+            if let id = v.id, let readings = card.mileage[id], !readings.isEmpty {
+                let shown = readings.prefix(4).map { "\($0.km) km (\(ShopTimeFormat.date($0.readAt, zone: state.timeZone)))" }
+                lines.append(("    \(state.text(Strings.cardMileage)): " + shown.joined(separator: ", "), .muted))
+            }
+        }
+
+        lines.append(("", .normal))
+        lines.append((state.text(Strings.cardLastVisits), .titleFocus))
+        if card.lastVisits.isEmpty {
+            lines.append(("  " + state.text(Strings.cardNoVisits), .muted))
+        }
+        let plates = Dictionary(card.vehicles.compactMap { v in v.id.map { ($0, v.plate) } }, uniquingKeysWith: { a, _ in a })
+        for ro in card.lastVisits {
+            let plate = plates[ro.vehicleID].map(Plate.display) ?? ""
+            let line = "  \(ro.number)  \(ShopTimeFormat.date(ro.openedAt, zone: state.timeZone))  \(plate)  "
+                + "\(Labels.serviceType(ro.serviceType, state.language))  \(Labels.stage(ro.stage, state.language))  \(ro.mileageIn) km"
+            lines.append((line, .normal))
+        }
+
+        for (i, line) in lines.enumerated() where i < inner.height {
+            buffer.put(line.0.ellipsized(toWidth: inner.width), x: inner.x, y: inner.y + i, role: line.1, clip: inner)
+        }
+    }
+}
+
+/// Names of domain values in the user's language.
+enum Labels {
+    static func stage(_ s: ROStage, _ l: Language) -> String {
+        let m: Message
+        switch s {
+        case .checkedIn: m = Message(zh: "已接车", en: "Checked in")
+        case .dispatched: m = Message(zh: "已派工", en: "Dispatched")
+        case .inProgress: m = Message(zh: "维修中", en: "In progress")
+        case .waitingParts: m = Message(zh: "待料", en: "Waiting parts")
+        case .qualityCheck: m = Message(zh: "质检", en: "Quality check")
+        case .washing: m = Message(zh: "洗车", en: "Washing")
+        case .readyForPickup: m = Message(zh: "待交车", en: "Ready")
+        case .delivered: m = Message(zh: "已交车", en: "Delivered")
+        case .onHold: m = Message(zh: "暂停", en: "On hold")
+        case .cancelled: m = Message(zh: "已取消", en: "Cancelled")
+        }
+        return m.text(l)
+    }
+
+    static func serviceType(_ t: ServiceType, _ l: Language) -> String {
+        let m: Message
+        switch t {
+        case .maintenance: m = Message(zh: "保养", en: "Maintenance")
+        case .repair: m = Message(zh: "维修", en: "Repair")
+        case .warranty: m = Message(zh: "保修", en: "Warranty")
+        case .accident: m = Message(zh: "事故", en: "Accident")
+        case .recall: m = Message(zh: "召回", en: "Recall")
+        }
+        return m.text(l)
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// What a customer record must hold before it is saved.
+public enum CustomerRules {
+    public static let nameMaxLength = 40
+    public static let preferredCallTimeMaxLength = 40
+    public static let notesMaxLength = 500
+
+    /// Cleans and checks every field: a name in Chinese or Latin letters (≤ 40 characters), at least one
+    /// phone, each phone normalized, duplicates removed (the first stays primary), free text sanitized.
+    public static func validated(_ customer: Customer) throws -> Customer {
+        var c = customer
+        c.name = try PersonName.validate(customer.name)
+        c.phones = try validatedPhones(customer.phones)
+        c.preferredCallTime = try FreeText.clean(customer.preferredCallTime, field: .preferredCallTime,
+                                                 maxLength: preferredCallTimeMaxLength)
+        c.notes = try FreeText.clean(customer.notes, field: .notes, maxLength: notesMaxLength)
+        return c
+    }
+
+    /// Blank entries (an empty second phone box) are ignored; the rest must all be valid.
+    static func validatedPhones(_ raw: [String]) throws -> [String] {
+        let entries = raw.filter { !FreeText.sanitize($0).isEmpty }
+        if entries.isEmpty {
+            throw ValidationError(.phone, zh: "请至少填写一个电话号码，例如 13812345678",
+                                  en: "Enter at least one phone number (e.g. 13812345678)")
+        }
+        var phones: [String] = []
+        for (index, entry) in entries.enumerated() {
+            let phone: String
+            do {
+                phone = try PhoneNumber.validate(entry)
+            } catch let error as ValidationError where entries.count > 1 {
+                throw ValidationError(.phone, zh: "第\(index + 1)个电话：\(error.message.zh)",
+                                      en: "Phone \(index + 1): \(error.message.en)")
+            }
+            if !phones.contains(phone) { phones.append(phone) }
+        }
+        return phones
+    }
+}
+
+/// Customer names: Chinese characters or Latin letters, with the few marks real names use
+/// (the middle dot of transliterated names, apostrophes, hyphens, and the parentheses, digits and &
+/// of company names).
+public enum PersonName {
+    public static func validate(_ raw: String) throws -> String {
+        let text = FreeText.sanitize(TextFolding.halfWidth(raw))
+        let name = collapseSpaces(String(text.map { middleDots.contains($0) ? "·" : $0 }))
+        if name.isEmpty {
+            throw ValidationError(.name, zh: "请填写姓名", en: "Name is required")
+        }
+        if let bad = name.first(where: { !isAllowed($0) }) {
+            throw ValidationError(
+                .name,
+                zh: "姓名只能用汉字或英文字母，不能有 \(TextFolding.shown(bad))",
+                en: "Name may use Chinese characters or Latin letters only, not \(TextFolding.shown(bad))")
+        }
+        guard name.contains(where: isLetter) else {
+            throw ValidationError(.name, zh: "姓名里至少要有一个汉字或字母",
+                                  en: "Name must contain at least one Chinese character or letter")
+        }
+        if name.count > CustomerRules.nameMaxLength {
+            throw ValidationError(
+                .name,
+                zh: "姓名最多 \(CustomerRules.nameMaxLength) 个字，现在有 \(name.count) 个字",
+                en: "Name is too long: \(name.count) characters, at most \(CustomerRules.nameMaxLength) allowed")
+        }
+        return name
+    }
+
+    private static let middleDots: Set<Character> = ["•", "・", "･", "‧", "∙", "⋅"]
+    private static let marks: Set<Character> = [" ", "·", ".", "'", "’", "-", "(", ")", "&", ","]
+
+    private static func collapseSpaces(_ text: String) -> String {
+        text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    }
+
+    private static func isAllowed(_ c: Character) -> Bool {
+        isLetter(c) || TextFolding.isASCIIDigit(c) || marks.contains(c)
+    }
+
+    /// A Han character or a Latin letter, possibly with combining accents (é typed decomposed).
+    static func isLetter(_ c: Character) -> Bool {
+        guard let base = c.unicodeScalars.first else { return false }
+        let accentsOnly = c.unicodeScalars.dropFirst().allSatisfy { (0x0300...0x036F).contains($0.value) }
+        return accentsOnly && (isHan(base) || isLatinLetter(base))
+    }
+
+    private static func isHan(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x20000...0x323AF, 0xF900...0xFAFF, 0x3007: return true
+        default: return false
+        }
+    }
+
+    private static func isLatinLetter(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x41...0x5A, 0x61...0x7A: return true
+        case 0xC0...0x24F, 0x1E00...0x1EFF: return s.properties.isAlphabetic
+        default: return false
+        }
+    }
+}
+
+/// What a vehicle record must hold before it is saved.
+public enum VehicleRules {
+    public static let modelMaxLength = 40
+
+    /// Plate validated and normalized; VIN optional (blank becomes nil) but checked when given;
+    /// model required (≤ 40 characters); warranty kilometres not negative; warranty not ending before purchase.
+    public static func validated(_ vehicle: Vehicle) throws -> Vehicle {
+        var v = vehicle
+        v.plate = try Plate.validate(vehicle.plate)
+        if let vin = vehicle.vin, !VIN.normalize(vin).isEmpty {
+            v.vin = try VIN.validate(vin)
+        } else {
+            v.vin = nil
+        }
+        v.model = try FreeText.clean(vehicle.model, field: .model, maxLength: modelMaxLength, required: true)
+        if let km = vehicle.warrantyEndKm {
+            if km < 0 {
+                throw ValidationError(.mileage, zh: "保修截止里程不能为负数", en: "Warranty mileage cannot be negative")
+            }
+            if km > MileageRule.maximumKm {
+                throw ValidationError(
+                    .mileage,
+                    zh: "保修截止里程不能超过 \(TextFolding.grouped(MileageRule.maximumKm)) 公里",
+                    en: "Warranty mileage cannot be above \(TextFolding.grouped(MileageRule.maximumKm)) km")
+            }
+        }
+        if let purchase = vehicle.purchaseDate, let warrantyEnd = vehicle.warrantyEndDate, warrantyEnd < purchase {
+            throw ValidationError(.date, zh: "保修截止日期不能早于购车日期",
+                                  en: "Warranty end date cannot be before the purchase date")
+        }
+        return v
+    }
+}

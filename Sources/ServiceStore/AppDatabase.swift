@@ -1,0 +1,145 @@
+import Foundation
+import GRDB
+import ServiceDomain
+
+/// Who is making a change; written into every audit row.
+public struct Operator: Sendable, Equatable {
+    public var staffID: Int64?
+    public var name: String
+
+    public init(staffID: Int64?, name: String) {
+        self.staffID = staffID
+        self.name = name
+    }
+}
+
+/// The one place that reads and writes the SQLite file. Every write runs in a single transaction
+/// and appends an audit row; every editable row is protected by its `version`.
+public final class AppDatabase: Sendable {
+    /// The database file.
+    public let path: String
+    /// The shop's time zone: used for the times shown in messages and for dates in CSV files.
+    public let timeZone: TimeZone
+    let dbPool: DatabasePool
+    /// `PRAGMA data_version` is per connection, so polling needs one connection kept open for good.
+    private let versionConnection: DatabaseQueue
+
+    public static let busyTimeout: TimeInterval = 5
+
+    private init(path: String, timeZone: TimeZone, dbPool: DatabasePool, versionConnection: DatabaseQueue) {
+        self.path = path
+        self.timeZone = timeZone
+        self.dbPool = dbPool
+        self.versionConnection = versionConnection
+    }
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// A file that is not an SQLite database, is damaged, read-only or locked is refused with a
+    /// `StoreError` and left as it was.
+    public static func open(path: String, timeZone: TimeZone = .current) throws -> AppDatabase {
+        try open(path: path, timeZone: timeZone, busyTimeout: busyTimeout)
+    }
+
+    /// `busyTimeout` is a parameter only so that tests of the "locked" refusal stay fast.
+    static func open(path: String, timeZone: TimeZone, busyTimeout: TimeInterval) throws -> AppDatabase {
+        let path = (path as NSString).expandingTildeInPath
+        let existing = try OpenPreflight.prepare(path: path)
+        if existing {
+            try OpenPreflight.verifyReadable(path: path, busyTimeout: busyTimeout)
+        }
+        do {
+            var config = Configuration()
+            config.foreignKeysEnabled = true
+            config.busyMode = .timeout(busyTimeout)
+            config.label = "advisor"
+            let pool = try DatabasePool(path: path, configuration: config)
+            let migrator = Schema.migrator
+            try migrator.migrate(pool)
+            if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
+                throw StoreError.newerSchema(path: path)
+            }
+            var readerConfig = Configuration()
+            readerConfig.readonly = true
+            readerConfig.busyMode = .timeout(busyTimeout)
+            readerConfig.label = "advisor.data_version"
+            let versionConnection = try DatabaseQueue(path: path, configuration: readerConfig)
+            return AppDatabase(path: path, timeZone: timeZone, dbPool: pool, versionConnection: versionConnection)
+        } catch {
+            throw OpenPreflight.translate(error, path: path)
+        }
+    }
+
+    /// `ADVISOR_DB` if set, else `$XDG_DATA_HOME/advisor/advisor.db`, else `~/.local/share/advisor/advisor.db`.
+    public static func defaultPath(environment: [String: String]) -> String {
+        if let explicit = environment["ADVISOR_DB"], !explicit.isEmpty {
+            return (explicit as NSString).expandingTildeInPath
+        }
+        // The XDG spec says relative values are invalid and must be ignored.
+        if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
+            return (xdg as NSString).appendingPathComponent("advisor/advisor.db")
+        }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return (home as NSString).appendingPathComponent(".local/share/advisor/advisor.db")
+    }
+
+    /// Changes whenever another connection (this process's writer or another terminal) commits.
+    /// Poll it on the UI tick and reload when it differs from the last value.
+    public func dataVersion() throws -> Int {
+        try versionConnection.inDatabase { db in
+            try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+        }
+    }
+
+    /// Closes every connection (checkpointing the WAL into the file). Any later call fails.
+    public func close() throws {
+        try versionConnection.close()
+        try dbPool.close()
+    }
+
+    /// Every write goes through here: one IMMEDIATE transaction, rolled back if `updates` throws.
+    /// Waiting longer than the busy timeout for another terminal's write becomes `StoreError.locked`.
+    func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        do {
+            return try dbPool.write(updates)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            throw StoreError.locked(path: path)
+        }
+    }
+
+    /// `yyyy-MM-dd HH:mm` in the shop's time zone, for messages.
+    func displayTime(_ date: Date) -> String {
+        StoreTime.minuteText(date, timeZone: timeZone)
+    }
+}
+
+enum StoreTime {
+    static func minuteText(_ date: Date, timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0,
+                      c.minute ?? 0)
+    }
+
+    static func dayText(_ date: Date, timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+    }
+
+    /// Parses `yyyy-MM-dd` as midnight in `timeZone`; nil when malformed or not a real day.
+    static func parseDay(_ text: String, timeZone: TimeZone) -> Date? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let components = DateComponents(year: y, month: m, day: d)
+        guard let date = calendar.date(from: components) else { return nil }
+        // Reject 2024-02-30 and the like, which Calendar would roll over.
+        let back = calendar.dateComponents([.year, .month, .day], from: date)
+        guard back.year == y, back.month == m, back.day == d else { return nil }
+        return date
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Checks done before SQLite is allowed to touch a file, so that a wrong path or a damaged file is
+/// refused with a clear message instead of being "repaired" (converted to WAL, migrated) by accident.
+enum OpenPreflight {
+    static let sqliteHeader: [UInt8] = Array("SQLite format 3\u{0}".utf8)
+
+    /// Creates the folder (0700) and an empty file (0600) when missing.
+    /// Returns true when a non-empty file was already there.
+    static func prepare(path: String) throws -> Bool {
+        let fm = FileManager.default
+        let directory = (path as NSString).deletingLastPathComponent.isEmpty
+            ? "." : (path as NSString).deletingLastPathComponent
+
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw StoreError.cannotCreate(path: directory, detail: "not a folder")
+            }
+        } else {
+            do {
+                try fm.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                       attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw StoreError.cannotCreate(path: directory, detail: describe(error))
+            }
+        }
+        // WAL needs to create the -wal and -shm files next to the database.
+        guard access(directory, W_OK | X_OK) == 0 else { throw StoreError.readOnly(path: directory) }
+
+        if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { throw StoreError.notSQLite(path: path) }
+            guard access(path, R_OK | W_OK) == 0 else { throw StoreError.readOnly(path: path) }
+            let size = (try? fm.attributesOfItem(atPath: path)[.size] as? NSNumber)??.intValue ?? 0
+            if size == 0 { return false }
+            guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.readOnly(path: path) }
+            defer { try? handle.close() }
+            let header = (try? handle.read(upToCount: sqliteHeader.count)) ?? Data()
+            guard Array(header) == sqliteHeader else { throw StoreError.notSQLite(path: path) }
+            return true
+        }
+
+        #if canImport(Glibc)
+        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        #else
+        let fd = Darwin.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        #endif
+        guard fd >= 0 else {
+            let code = errno
+            if code == EACCES || code == EROFS { throw StoreError.readOnly(path: path) }
+            throw StoreError.cannotCreate(path: path, detail: String(cString: strerror(code)))
+        }
+        close(fd)
+        return false
+    }
+
+    /// Opens the existing file read-only and runs `quick_check`: a truncated or damaged file is
+    /// reported before the writer converts it to WAL or runs migrations on it.
+    static func verifyReadable(path: String, busyTimeout: TimeInterval) throws {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
+        config.label = "advisor.preflight"
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            let problems = try queue.inDatabase { db in
+                try String.fetchAll(db, sql: "PRAGMA quick_check(5)")
+            }
+            try queue.close()
+            if problems != ["ok"] {
+                throw StoreError.corrupt(path: path, detail: problems.prefix(2).joined(separator: "; "))
+            }
+        } catch {
+            throw translate(error, path: path)
+        }
+    }
+
+    /// Turns SQLite's result codes into the refusals a user can act on.
+    static func translate(_ error: any Error, path: String) -> any Error {
+        if error is StoreError { return error }
+        guard let dbError = error as? DatabaseError else { return error }
+        switch dbError.resultCode {
+        case .SQLITE_NOTADB:
+            return StoreError.notSQLite(path: path)
+        case .SQLITE_CORRUPT:
+            return StoreError.corrupt(path: path, detail: dbError.message ?? "SQLITE_CORRUPT")
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return StoreError.locked(path: path)
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN, .SQLITE_AUTH:
+            return StoreError.readOnly(path: path)
+        default:
+            return error
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        (error as NSError).localizedDescription
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import GRDB
+import ServiceDomain
+
+public struct VehicleSummary: Sendable, Equatable {
+    public var id: RowID
+    /// Normalized (`粤A12345`); show it with `Plate.display`.
+    public var plate: String
+    public var model: String
+    public var vin: String?
+}
+
+/// One customer found by the reception search, with their vehicles (matching ones first).
+public struct SearchHit: Sendable, Equatable {
+    public var customerID: Int64
+    public var name: String
+    /// Normalized; mask them (`PhoneNumber.masked`) in lists.
+    public var phones: [String]
+    public var vehicles: [VehicleSummary]
+}
+
+/// What the clerk typed, turned into the forms the index holds.
+struct SearchQuery: Equatable {
+    /// Sanitized and trimmed, as typed (for names).
+    var text: String
+    /// Normalized plate/VIN form of the text (upper case, no dots or spaces).
+    var key: String
+    /// Digits only, when the text looks like (part of) a phone number.
+    var digits: String?
+    /// The distinct strings to look for.
+    var terms: [String]
+
+    init(_ raw: String) {
+        text = FreeText.sanitize(raw)
+        let phoneMarks: Set<Character> = ["-", "+", "(", ")", ".", " ", "（", "）"]
+        let folded = PhoneNumber.digits(text)
+        let isPhoneLike = !folded.isEmpty
+            && text.allSatisfy { $0.isWholeNumber || phoneMarks.contains($0) || $0.isWhitespace }
+        if isPhoneLike {
+            digits = folded
+            key = folded
+            terms = [folded]
+        } else {
+            digits = nil
+            key = Plate.searchKey(text)
+            terms = [text]
+            if !key.isEmpty && key.lowercased() != text.lowercased() { terms.append(key) }
+        }
+    }
+}
+
+extension AppDatabase {
+    /// Finds customers by name, phone, plate or VIN (or any part of them). Three characters or more use
+    /// the trigram index; one or two characters fall back to name / plate substring matching (Chinese
+    /// names are often two characters). Ranked: exact plate, phone or VIN first, then exact name, then
+    /// names starting with the text, then the rest (by name). At most `limit` customers.
+    public func search(_ query: String, limit: Int = 50) throws -> [SearchHit] {
+        let q = SearchQuery(query)
+        guard limit > 0, !q.terms.isEmpty, !q.text.isEmpty else { return [] }
+        return try dbPool.read { db in
+            let long = q.terms.filter { $0.count >= 3 }
+            let short = q.terms.filter { $0.count < 3 }
+            var ranked: [RankedCustomer] = []
+            if !long.isEmpty { ranked += try fullTextCandidates(db, q, terms: long, limit: limit) }
+            for term in short { ranked += try substringCandidates(db, q, term: term, limit: limit) }
+            var best: [RowID: RankedCustomer] = [:]
+            for candidate in ranked where best[candidate.id].map({ candidate.rank < $0.rank }) ?? true {
+                best[candidate.id] = candidate
+            }
+            let chosen = best.values.sorted().prefix(limit).map(\.id)
+            return try loadHits(db, customerIDs: Array(chosen), query: q)
+        }
+    }
+
+    private func fullTextCandidates(_ db: Database, _ q: SearchQuery, terms: [String], limit: Int) throws
+        -> [RankedCustomer] {
+        // Each term is an FTS5 string literal (quotes doubled), bound as an argument: user text never
+        // becomes SQL or FTS syntax.
+        let match = terms.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+            .joined(separator: " OR ")
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT customer_id, MIN(CASE
+                    WHEN plate = :key OR vin = :key
+                         OR instr(' ' || phones || ' ', ' ' || :digits || ' ') > 0 THEN 0
+                    WHEN lower(name) = lower(:text) THEN 1
+                    WHEN substr(lower(name), 1, length(:text)) = lower(:text) THEN 2
+                    ELSE 3 END) AS rank,
+                   MIN(name) AS name
+            FROM search_index WHERE search_index MATCH :match
+            GROUP BY customer_id
+            ORDER BY rank, name, customer_id
+            LIMIT :limit
+            """, arguments: ["key": q.key, "digits": q.digits, "text": q.text, "match": match, "limit": limit])
+        return rows.map { RankedCustomer(id: $0["customer_id"], rank: $0["rank"], name: $0["name"]) }
+    }
+
+    private func substringCandidates(_ db: Database, _ q: SearchQuery, term: String, limit: Int) throws
+        -> [RankedCustomer] {
+        let escaped = Self.escapeLike(term)
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT c.id AS customer_id, MIN(CASE
+                    WHEN v.plate = :key THEN 0
+                    WHEN c.name = :text THEN 1
+                    WHEN c.name LIKE :prefix ESCAPE '\\' THEN 2
+                    ELSE 3 END) AS rank,
+                   c.name AS name
+            FROM customer c LEFT JOIN vehicle v ON v.owner_id = c.id
+            WHERE c.name LIKE :contains ESCAPE '\\' OR v.plate LIKE :contains ESCAPE '\\'
+            GROUP BY c.id
+            ORDER BY rank, name, c.id
+            LIMIT :limit
+            """, arguments: ["key": q.key, "text": q.text, "prefix": escaped + "%",
+                             "contains": "%" + escaped + "%", "limit": limit])
+        return rows.map { RankedCustomer(id: $0["customer_id"], rank: $0["rank"], name: $0["name"]) }
+    }
+
+    /// `%`, `_` and the escape character itself match literally.
+    static func escapeLike(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            if c == "\\" || c == "%" || c == "_" { out.append("\\") }
+            out.append(c)
+        }
+        return out
+    }
+
+    private func loadHits(_ db: Database, customerIDs: [RowID], query q: SearchQuery) throws -> [SearchHit] {
+        guard !customerIDs.isEmpty else { return [] }
+        let marks = databaseQuestionMarks(count: customerIDs.count)
+        let names = Dictionary(uniqueKeysWithValues: try Row.fetchAll(
+            db, sql: "SELECT id, name FROM customer WHERE id IN (\(marks))",
+            arguments: StatementArguments(customerIDs)).map { ($0["id"] as RowID, $0["name"] as String) })
+        let phones = try CustomerPhones.loadAll(db, customerIDs: customerIDs)
+        let vehicles = try Persistence.fetchAll(Vehicle.self, db, where: "owner_id IN (\(marks)) ORDER BY id",
+                                                arguments: StatementArguments(customerIDs))
+        let byOwner = Dictionary(grouping: vehicles, by: \.ownerID)
+        let upperTerms = q.terms.map { $0.uppercased() }
+        func relevance(_ v: Vehicle) -> Int {
+            if v.plate == q.key || v.vin == q.key { return 0 }
+            if upperTerms.contains(where: { v.plate.contains($0) || (v.vin ?? "").contains($0) }) { return 1 }
+            return 2
+        }
+        return customerIDs.compactMap { id in
+            guard let name = names[id] else { return nil }
+            let own = (byOwner[id] ?? []).enumerated().sorted { a, b in
+                (relevance(a.element), a.offset) < (relevance(b.element), b.offset)
+            }.map(\.element)
+            return SearchHit(customerID: id, name: name, phones: phones[id] ?? [],
+                             vehicles: own.map { VehicleSummary(id: $0.id!, plate: $0.plate, model: $0.model,
+                                                                vin: $0.vin) })
+        }
+    }
+}
+
+struct RankedCustomer: Comparable {
+    var id: RowID
+    var rank: Int
+    var name: String
+
+    static func < (a: RankedCustomer, b: RankedCustomer) -> Bool {
+        (a.rank, a.name, a.id) < (b.rank, b.name, b.id)
+    }
+}

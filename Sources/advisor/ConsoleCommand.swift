@@ -1,0 +1,85 @@
+import ArgumentParser
+import ConsoleCore
+import Foundation
+import NCursesBackend
+import ScreenKit
+import ServiceDomain
+import ServiceStore
+import ShopFixtures
+
+struct ConsoleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "console",
+        abstract: "Open the full-screen console (the default when no subcommand is given).")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Interface language: zh-Hans or en (default: from the locale; zh_* gives Chinese).")
+    var lang: String?
+
+    @Option(help: "Theme name (default, high-contrast, mono) or path to a .theme file.")
+    var theme: String = "default"
+
+    @Flag(help: "Fill an empty database with the demo shop before opening.")
+    var demo = false
+
+    func validate() throws {
+        if let lang, Language(rawValue: lang) == nil, !["zh", "zh-hans", "cn", "english"].contains(lang.lowercased()) {
+            throw ArgumentParser.ValidationError("--lang takes zh-Hans or en (got '\(lang)')")
+        }
+    }
+
+    func run() throws {
+        setlocale(LC_ALL, "")
+        guard TerminalGuard.stdoutIsTerminal() else {
+            FileHandle.standardError.write(Data((CLILanguage.current == .zhHans
+                ? "advisor 需要在终端中运行（标准输入输出不是终端）。脚本请使用子命令，如 advisor check、advisor export。\n"
+                : "advisor needs a terminal (standard input/output is not a terminal). From scripts use a subcommand such as advisor check or advisor export.\n").utf8))
+            throw ExitCode(2)
+        }
+        let db = try database.open()
+        let now = Date()
+        let zone = ShopClock.timeZone(db)
+        if demo, try db.isEmpty() {
+            _ = try DemoShop.populate(db, now: now, timeZone: zone, seed: 2026, operatorLogin: OperatorIdentity.login)
+        }
+        let language = resolvedLanguage()
+        let (loadedTheme, themeWarning) = Theme.load(nameOrPath: theme, searchDirectories: ThemeLocations.directories)
+        let utf8 = NCursesTerminal.localeIsUTF8()
+
+        var state = AppState(language: language, shopName: (try? db.setting(key: "shop.name")) ?? Strings.appName.text(language),
+                             operatorName: OperatorIdentity.current(in: db).name, now: now, timeZone: zone,
+                             asciiOnly: !utf8)
+        if let themeWarning { state.status = StatusLine(Message(zh: themeWarning, en: themeWarning), kind: .warning) }
+
+        TerminalGuard.install()
+        let terminal = try NCursesTerminal.start(theme: loadedTheme, forceASCII: !utf8)
+        defer { terminal.stop() }
+        let runtime = ConsoleRuntime(db: db, terminal: terminal, state: state)
+        runtime.run()
+    }
+
+    private func resolvedLanguage() -> Language {
+        if let lang { return lang.lowercased().hasPrefix("zh") || lang.lowercased() == "cn" ? .zhHans : .en }
+        return CLILanguage.current
+    }
+}
+
+/// Where `--theme NAME` looks: $ADVISOR_THEMES, ~/.config/advisor/themes, ./themes, and the themes/
+/// folder of the source tree the binary was built in.
+enum ThemeLocations {
+    static var directories: [String] {
+        let env = ProcessInfo.processInfo.environment
+        var dirs: [String] = []
+        if let custom = env["ADVISOR_THEMES"] { dirs.append(custom) }
+        let config = env["XDG_CONFIG_HOME"] ?? (NSHomeDirectory() + "/.config")
+        dirs.append(config + "/advisor/themes")
+        dirs.append(FileManager.default.currentDirectoryPath + "/themes")
+        var exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<4 {
+            dirs.append(exe.appendingPathComponent("themes").path)
+            exe = exe.deletingLastPathComponent()
+        }
+        return dirs
+    }
+}

@@ -1,0 +1,114 @@
+import ConsoleCore
+import ConsoleUI
+import Foundation
+import NCursesBackend
+import ScreenKit
+import ServiceDomain
+import ServiceStore
+
+/// The run loop: key → action → reduce → effects (store reads and writes) → actions → render.
+/// Renders only when the state or the terminal size changed, so an idle screen never flickers.
+final class ConsoleRuntime {
+    private let db: AppDatabase
+    private let terminal: NCursesTerminal
+    private(set) var state: AppState
+    private var lastDataVersion: Int?
+    private var lastPoll = Date.distantPast
+    private var lastRendered: (state: AppState, size: Size)?
+
+    /// How often another terminal's commits are looked for.
+    private let pollInterval: TimeInterval = 0.5
+
+    init(db: AppDatabase, terminal: NCursesTerminal, state: AppState) {
+        self.db = db
+        self.terminal = terminal
+        self.state = state
+        lastDataVersion = try? db.dataVersion()
+    }
+
+    func run() {
+        while !state.shouldQuit {
+            render()
+            if let key = terminal.readKey(timeoutMilliseconds: 200) {
+                if key == .resize { terminal.invalidate() }
+                dispatch(.keyPressed(key))
+                continue
+            }
+            tick()
+        }
+    }
+
+    private func render() {
+        let size = terminal.size
+        if let last = lastRendered, last.size == size, last.state == state { return }
+        terminal.draw(ConsoleView.render(state, size: size))
+        lastRendered = (state, size)
+    }
+
+    private func tick() {
+        let now = Date()
+        // The header clock shows minutes; tick when the minute changes.
+        if Int(now.timeIntervalSince1970 / 60) != Int(state.now.timeIntervalSince1970 / 60) {
+            dispatch(.clockTicked(now))
+        }
+        guard now.timeIntervalSince(lastPoll) >= pollInterval else { return }
+        lastPoll = now
+        if let version = try? db.dataVersion(), version != lastDataVersion {
+            lastDataVersion = version
+            dispatch(.storeChangedElsewhere)
+        }
+    }
+
+    func dispatch(_ action: Action) {
+        var pending = reduce(&state, action)
+        while !pending.isEmpty {
+            let effect = pending.removeFirst()
+            for next in perform(effect) { pending += reduce(&state, next) }
+        }
+    }
+
+    /// Runs one effect against the world and reports back as actions.
+    private func perform(_ effect: Effect) -> [Action] {
+        switch effect {
+        case .search(let query):
+            do {
+                let hits = try db.search(query, limit: 200)
+                return [.searchCompleted(query: query, results: hits.map(FoundCustomer.init))]
+            } catch {
+                return [.searchFailed(query: query, message(for: error, fallback: Strings.searchFailed))]
+            }
+        case .loadCard(let id):
+            do {
+                return [.cardLoaded(try db.customerCard(customerID: id).map(CustomerCardData.init))]
+            } catch {
+                return [.cardFailed(message(for: error, fallback: Strings.loadFailed))]
+            }
+        case .suspend:
+            terminal.suspend()
+            lastRendered = nil
+            return []
+        case .redraw:
+            terminal.invalidate()
+            lastRendered = nil
+            return []
+        }
+    }
+
+    private func message(for error: Error, fallback: Message) -> Message {
+        (error as? UserFacingError)?.message ?? fallback
+    }
+}
+
+extension FoundCustomer {
+    init(_ hit: SearchHit) {
+        self.init(customerID: hit.customerID, name: hit.name, phones: hit.phones,
+                  vehicles: hit.vehicles.map { FoundVehicle(id: $0.id, plate: $0.plate, model: $0.model, vin: $0.vin) })
+    }
+}
+
+extension CustomerCardData {
+    init(_ card: CustomerCard) {
+        self.init(customer: card.customer, vehicles: card.vehicles, mileage: card.mileage,
+                  lastVisits: card.lastVisits, openComplaints: card.openComplaints)
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import ServiceDomain
+import ServiceStore
+import ShopFixtures
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Create a demo shop: about 300 customers, a day of appointments, cars at every stage, callbacks due.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Seed for the generated data (the same seed gives the same shop).")
+    var seed: UInt64 = 2026
+
+    func run() throws {
+        let db = try database.open()
+        guard try db.isEmpty() else {
+            throw CLIError(Message(zh: "数据库 \(database.path) 已有数据；演示数据只写入空数据库。请换一个 --db 路径。",
+                                   en: "\(database.path) already holds data; the demo shop only goes into an empty database. Choose another --db path."))
+        }
+        let summary = try DemoShop.populate(db, now: Date(), timeZone: ShopClock.timeZone(db), seed: seed,
+                                            operatorLogin: OperatorIdentity.login)
+        print(summary.description(CLILanguage.current))
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the database's integrity and foreign keys; the exit code says the result (0 ok, 1 problems).")
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let db = try database.open()
+        let report = try db.check()
+        if report.isHealthy {
+            print(CLILanguage.current == .zhHans ? "数据库完好：\(database.path)" : "Database OK: \(database.path)")
+        } else {
+            for problem in report.problems { print(problem) }
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export customers and vehicles as CSV (UTF-8 with BOM, opens correctly in Excel).")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "The CSV file to write.")
+    var file: String
+
+    func run() throws {
+        let db = try database.open()
+        try db.exportCustomersAndVehicles(to: URL(fileURLWithPath: file))
+        print(CLILanguage.current == .zhHans ? "已导出到 \(file)" : "Exported to \(file)")
+    }
+}
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import customers and vehicles from CSV. One bad row imports nothing and names the line and field.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "The CSV file to read (the format `advisor export` writes).")
+    var file: String
+
+    func run() throws {
+        let db = try database.open()
+        do {
+            let report = try db.importCustomersAndVehicles(from: URL(fileURLWithPath: file),
+                                                           operator: OperatorIdentity.current(in: db), now: Date())
+            print(CLILanguage.current == .zhHans
+                ? "已导入 \(report.rows) 行：新客户 \(report.customersCreated)，匹配已有客户 \(report.customersMatched)，新车辆 \(report.vehiclesCreated)，更新车辆 \(report.vehiclesUpdated)"
+                : "Imported \(report.rows) rows: \(report.customersCreated) new customers, \(report.customersMatched) matched, \(report.vehiclesCreated) new vehicles, \(report.vehiclesUpdated) updated")
+            for warning in report.warnings { print(warning) }
+        } catch let error as UserFacingError {
+            throw CLIError(error.message)
+        }
+    }
+}
+
+/// The shop's time zone: the `shop.timezone` setting, else the system's.
+enum ShopClock {
+    static func timeZone(_ db: AppDatabase) -> TimeZone {
+        if let id = try? db.setting(key: "shop.timezone"), let zone = TimeZone(identifier: id) { return zone }
+        return TimeZone.current
+    }
+}

@@ -1,0 +1,191 @@
+import ConsoleCore
+import Foundation
+import ScreenKit
+import ServiceDomain
+import Testing
+
+let fixedNow = Date(timeIntervalSince1970: 1_795_327_500) // 2026-11-22 06:05 UTC
+let shanghai = TimeZone(identifier: "Asia/Shanghai")!
+
+func freshState(_ language: Language = .zhHans) -> AppState {
+    AppState(language: language, shopName: "测试店", operatorName: "陈小玲", now: fixedNow, timeZone: shanghai)
+}
+
+let wangFang = FoundCustomer(customerID: 7, name: "王芳", phones: ["13812345678"], isOutOfWarrantyOwner: true,
+                             vehicles: [FoundVehicle(id: 70, plate: "粤A12345", model: "迈腾 2.0T", vin: "LFVA23C30N3100001"),
+                                        FoundVehicle(id: 71, plate: "粤AD12345", model: "ID.4 CROZZ", vin: nil)])
+let liQiang = FoundCustomer(customerID: 8, name: "李强", phones: ["13900001111"], vehicles: [])
+
+@discardableResult
+func send(_ state: inout AppState, _ keys: Key...) -> [Effect] {
+    keys.flatMap { reduce(&state, .keyPressed($0)) }
+}
+
+@Suite struct FindReducerTests {
+    @Test func typingSearchesOnEveryKeystroke() {
+        var state = freshState()
+        #expect(send(&state, .character("粤")) == [.search(query: "粤")])
+        #expect(send(&state, .character("a")) == [.search(query: "粤a")])
+        #expect(state.find.query.text == "粤a")
+        #expect(state.status == nil)
+    }
+
+    @Test func resultsForAnOlderQueryAreDropped() {
+        var state = freshState()
+        send(&state, .character("王"), .character("芳"))
+        _ = reduce(&state, .searchCompleted(query: "王", results: [wangFang, liQiang]))
+        #expect(state.find.rows.isEmpty)
+        _ = reduce(&state, .searchCompleted(query: "王芳", results: [wangFang]))
+        #expect(state.find.rows.count == 2)   // one row per vehicle
+        #expect(state.find.rows[1].vehicle?.plate == "粤AD12345")
+        #expect(state.find.resultsQuery == "王芳")
+    }
+
+    @Test func customersWithoutVehiclesStillGetARow() {
+        var state = freshState()
+        send(&state, .character("李"))
+        _ = reduce(&state, .searchCompleted(query: "李", results: [liQiang]))
+        #expect(state.find.rows == [FindRow(customer: liQiang, vehicle: nil)])
+    }
+
+    @Test func arrowsMoveTheSelectionAndEnterOpensTheCard() {
+        var state = freshState()
+        send(&state, .character("王"))
+        _ = reduce(&state, .searchCompleted(query: "王", results: [wangFang, liQiang]))
+        send(&state, .down, .down, .down)   // clamps at the last row
+        #expect(state.find.table.selected == 2)
+        send(&state, .up)
+        #expect(send(&state, .enter) == [.loadCard(customerID: 7)])
+        #expect(state.find.cardVehicleID == 71)
+    }
+
+    @Test func escapeClosesTheCardThenClearsTheQuery() {
+        var state = freshState()
+        send(&state, .character("王"))
+        _ = reduce(&state, .searchCompleted(query: "王", results: [wangFang]))
+        send(&state, .enter)
+        let card = CustomerCardData(customer: Customer(id: 7, name: "王芳", phones: ["13812345678"]), vehicles: [],
+                                    mileage: [:], lastVisits: [], openComplaints: [])
+        _ = reduce(&state, .cardLoaded(card))
+        #expect(state.find.card == card)
+        #expect(!state.isTyping)
+        send(&state, .escape)
+        #expect(state.find.card == nil)
+        #expect(state.find.query.text == "王")
+        #expect(send(&state, .escape).isEmpty)
+        #expect(state.find.query.text.isEmpty)
+        #expect(state.find.rows.isEmpty)
+    }
+
+    @Test func aRefreshKeepsTheSelectionOnTheSameCar() {
+        var state = freshState()
+        send(&state, .character("王"))
+        _ = reduce(&state, .searchCompleted(query: "王", results: [wangFang, liQiang]))
+        send(&state, .down)
+        #expect(reduce(&state, .storeChangedElsewhere) == [.search(query: "王")])
+        _ = reduce(&state, .searchCompleted(query: "王", results: [liQiang, wangFang]))
+        #expect(state.find.rows[state.find.table.selected].vehicle?.id == 71)
+    }
+
+    @Test func aCardRemovedElsewhereClosesWithAMessage() {
+        var state = freshState()
+        let card = CustomerCardData(customer: Customer(id: 7, name: "王芳", phones: ["13812345678"]), vehicles: [],
+                                    mileage: [:], lastVisits: [], openComplaints: [])
+        _ = reduce(&state, .cardLoaded(card))
+        #expect(reduce(&state, .storeChangedElsewhere) == [.loadCard(customerID: 7)])
+        _ = reduce(&state, .cardLoaded(nil))
+        #expect(state.find.card == nil)
+        #expect(state.status == StatusLine(Strings.cardNotFound, kind: .warning))
+    }
+
+    @Test func searchFailureShowsInTheStatusLine() {
+        var state = freshState()
+        send(&state, .character("x"))
+        _ = reduce(&state, .searchFailed(query: "x", Strings.searchFailed))
+        #expect(state.status?.kind == .error)
+    }
+}
+
+@Suite struct ShellReducerTests {
+    @Test func plainLettersAreTypedInFindButAreCommandsElsewhere() {
+        var state = freshState()
+        send(&state, .character("q"))
+        #expect(!state.shouldQuit)
+        #expect(state.find.query.text == "q")
+        send(&state, .function(5))
+        #expect(state.panel == .waitingBoard)
+        send(&state, .character("1"))
+        #expect(state.panel == .find)
+        send(&state, .function(3), .character("q"))
+        #expect(state.shouldQuit)
+    }
+
+    @Test func ctrlQAlwaysQuitsWithoutUnsavedInput() {
+        var state = freshState()
+        send(&state, .character("王"), .ctrl("q"))
+        #expect(state.shouldQuit)
+        #expect(state.overlay == nil)
+    }
+
+    @Test func escapeGoesBackOneLevel() {
+        var state = freshState()
+        send(&state, .function(6))
+        send(&state, .escape)
+        #expect(state.panel == .find)
+        send(&state, .function(1))
+        #expect(state.overlay == .help)
+        send(&state, .escape)
+        #expect(state.overlay == nil)
+        #expect(state.panel == .find)
+    }
+
+    @Test func languageSwitchesAtRuntime() {
+        var state = freshState(.zhHans)
+        send(&state, .function(12))
+        #expect(state.language == .en)
+        #expect(state.status == StatusLine(Strings.languageSwitched))
+        send(&state, .alt("l"))
+        #expect(state.language == .zhHans)
+    }
+
+    @Test func tabCyclesPanels() {
+        var state = freshState()
+        send(&state, .backTab)
+        #expect(state.panel == .reports)
+        send(&state, .tab, .tab)
+        #expect(state.panel == .reception)
+    }
+
+    @Test func helpOverlaySwallowsKeysUntilClosed() {
+        var state = freshState()
+        send(&state, .function(1), .character("a"), .function(5))
+        #expect(state.overlay == .help)
+        #expect(state.find.query.text.isEmpty)
+        #expect(state.panel == .find)
+        send(&state, .function(1))
+        #expect(state.overlay == nil)
+    }
+
+    @Test func suspendAndRedrawAreEffects() {
+        var state = freshState()
+        #expect(send(&state, .ctrl("z")) == [.suspend])
+        #expect(send(&state, .ctrl("l")) == [.redraw])
+    }
+
+    @Test func clockTicks() {
+        var state = freshState()
+        let later = fixedNow.addingTimeInterval(60)
+        _ = reduce(&state, .clockTicked(later))
+        #expect(state.now == later)
+    }
+
+    @Test func everyBindingHasHelpInBothLanguages() {
+        for binding in KeyMap.bindings {
+            #expect(!binding.help.zh.isEmpty && !binding.help.en.isEmpty)
+            #expect(!binding.keys.isEmpty)
+        }
+        let zh = KeyMap.helpBar(for: freshState(.zhHans)).map(\.label)
+        #expect(zh.contains("退出"))
+        #expect(KeyMap.helpBar(for: freshState(.en)).map(\.label).contains("Quit"))
+    }
+}
