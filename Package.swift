@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "ConsoleCore", "ScreenKit", "ServiceDomain"],
                     exclude: ["__Snapshots__"]),
         // Runs the built `advisor` binary in tmux; needs the executable built first.
-        .testTarget(name: "EndToEndTests", dependencies: ["advisor"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["advisor", "ServiceStore", "ServiceDomain"]),
     ],
     swiftLanguageModes: [.v6]
 )

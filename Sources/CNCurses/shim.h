@@ -46,6 +46,43 @@ static inline int advisor_window_size(int fd, int *rows, int *cols) {
     return 0;
 }
 
+/* Sets the size of a (pseudo-)terminal, as a terminal emulator does on resize. */
+static inline int advisor_set_window_size(int fd, int rows, int cols) {
+    struct winsize ws = { .ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols };
+    return ioctl(fd, TIOCSWINSZ, &ws);
+}
+
+/* Opens a pseudo-terminal pair (Linux /dev/ptmx), so tests can run the backend on a terminal they
+   read and type into. Returns 0 and both descriptors, or -1. */
+#include <fcntl.h>
+#include <unistd.h>
+static inline int advisor_open_pseudo_terminal(int *master_out, int *slave_out) {
+#if defined(__linux__) && defined(TIOCGPTN) && defined(TIOCSPTLCK)
+    int master = open("/dev/ptmx", O_RDWR | O_NOCTTY);
+    if (master < 0) return -1;
+    int unlock = 0;
+    unsigned int number = 0;
+    char path[32];
+    if (ioctl(master, TIOCSPTLCK, &unlock) != 0 || ioctl(master, TIOCGPTN, &number) != 0) {
+        close(master);
+        return -1;
+    }
+    snprintf(path, sizeof path, "/dev/pts/%u", number);
+    int slave = open(path, O_RDWR | O_NOCTTY);
+    if (slave < 0) {
+        close(master);
+        return -1;
+    }
+    *master_out = master;
+    *slave_out = slave;
+    return 0;
+#else
+    (void)master_out;
+    (void)slave_out;
+    return -1;
+#endif
+}
+
 /* tigetstr() returns (char *)-1 for "not a string capability"; hide that from Swift. */
 static inline const char *advisor_tigetstr(const char *name) {
     char *value = tigetstr(name);

@@ -39,6 +39,8 @@ public final class NCursesTerminal: TerminalBackend {
     private let capabilities: ColorCapabilities
     private let defaultColorsWork: Bool
     private let jobControlAvailable: Bool
+    /// Started by the public `start`: keeps `TerminalGuard` informed.
+    private let guarded: Bool
     private let extendedKeys: ExtendedKeyCodes
     private var lastFrame: ScreenBuffer?
     private var needsFullRepaint = true
@@ -70,11 +72,23 @@ public final class NCursesTerminal: TerminalBackend {
         }
         TerminalGuard.cursesDidStart()
         return NCursesTerminal(screen: screen, theme: theme, forceASCII: forceASCII,
-                               requestedDepth: colorDepth, jobControl: jobControl)
+                               requestedDepth: colorDepth, jobControl: jobControl, guarded: true)
     }
 
-    private init(screen: OpaquePointer, theme: Theme, forceASCII: Bool, requestedDepth: ColorDepth?, jobControl: Bool) {
+    /// A terminal on other streams (tests use a pseudo-terminal), without the process-wide guard.
+    static func start(theme: Theme, forceASCII: Bool = false, colorDepth: ColorDepth? = nil, terminalType: String,
+                      output: UnsafeMutablePointer<FILE>, input: UnsafeMutablePointer<FILE>) throws -> NCursesTerminal {
+        guard let screen = newterm(terminalType, output, input) else {
+            throw NCursesError.cannotInitialize(term: terminalType)
+        }
+        return NCursesTerminal(screen: screen, theme: theme, forceASCII: forceASCII,
+                               requestedDepth: colorDepth, jobControl: false, guarded: false)
+    }
+
+    private init(screen: OpaquePointer, theme: Theme, forceASCII: Bool, requestedDepth: ColorDepth?, jobControl: Bool,
+                 guarded: Bool) {
         self.screen = screen
+        self.guarded = guarded
         self.theme = theme
         self.asciiOnly = forceASCII
         self.jobControlAvailable = jobControl
@@ -190,8 +204,15 @@ public final class NCursesTerminal: TerminalBackend {
             pendingInput = nil
             return noted(KeyDecoder.decode(pending, extended: extendedKeys))
         }
-        wtimeout(window, timeoutMilliseconds < 0 ? -1 : Int32(clamping: timeoutMilliseconds))
-        guard let input = readInput(window) else { return nil }
+        // ncurses notices a SIGWINCH that came while we were not reading only when a read ends,
+        // so look without waiting first; otherwise a blocking read would sleep through a resize.
+        wtimeout(window, 0)
+        var input = readInput(window)
+        if input == nil, timeoutMilliseconds != 0 {
+            wtimeout(window, timeoutMilliseconds < 0 ? -1 : Int32(clamping: timeoutMilliseconds))
+            input = readInput(window)
+        }
+        guard let input else { return nil }
         if input == .character(KeyDecoder.escape) {
             // ncurses already waited ESCDELAY for an escape sequence; what follows is in its buffer.
             wtimeout(window, 0)
@@ -210,16 +231,18 @@ public final class NCursesTerminal: TerminalBackend {
     @discardableResult
     public func suspend() -> Bool {
         guard !isStopped, jobControlAvailable else { return false }
-        TerminalGuard.cursesWillStop()
+        if guarded { TerminalGuard.cursesWillStop() }
         endwin()
         // ncurses may have its own SIGTSTP handler; the default action is what stops us cleanly.
         var defaultAction = sigaction(), previous = sigaction()
         sigaction(SIGTSTP, &defaultAction, &previous)
-        raise(SIGTSTP)
+        kill(getpid(), SIGTSTP) // to the process, so a thread that blocks signals cannot hold it back
         sigaction(SIGTSTP, &previous, nil)
 
-        TerminalGuard.cursesWillStart()
-        TerminalGuard.cursesDidStart()
+        if guarded {
+            TerminalGuard.cursesWillStart()
+            TerminalGuard.cursesDidStart()
+        }
         // The window may have changed size while we were stopped; SIGWINCH went to the shell.
         var rows: Int32 = 0, columns: Int32 = 0
         if advisor_window_size(STDOUT_FILENO, &rows, &columns) == 0,
@@ -237,9 +260,9 @@ public final class NCursesTerminal: TerminalBackend {
     public func stop() {
         guard !isStopped else { return }
         isStopped = true
-        TerminalGuard.cursesWillStop()
+        if guarded { TerminalGuard.cursesWillStop() }
         endwin()
-        TerminalGuard.cursesDidStop()
+        if guarded { TerminalGuard.cursesDidStop() }
     }
 
     // MARK: Drawing helpers

@@ -25,6 +25,8 @@ public enum TerminalGuard {
         let state = GuardStorage.state
         _ = GuardStorage.previousActions
         _ = GuardStorage.copyBuffer
+        _ = GuardStorage.cursesActive.load(ordering: .relaxed)
+        _ = GuardStorage.stderrCaptured.load(ordering: .relaxed)
         state.pointee.captureStderr = captureStderr
         saveTerminalSettings()
         installAlternateSignalStack()
@@ -40,9 +42,10 @@ public enum TerminalGuard {
             // Respect signals ignored by whoever started us (nohup, `cmd &` in a script).
             if terminationSignals.contains(signal), handlerBits(previous) == signalIgnoreBits { continue }
             var action = sigaction()
-            action.__sigaction_handler.sa_handler = terminalGuardHandleSignal
+            action.__sigaction_handler.sa_sigaction = terminalGuardHandleSignal
             action.sa_mask = handled
             action.sa_flags = Int32(truncatingIfNeeded: SA_RESETHAND) | Int32(truncatingIfNeeded: SA_ONSTACK)
+                | Int32(truncatingIfNeeded: SA_SIGINFO)
             sigaction(signal, &action, nil)
         }
         atexit(terminalGuardAtExit)
@@ -56,7 +59,8 @@ public enum TerminalGuard {
 
     /// What is written on a crash or kill: leave the alternate screen, show the cursor, reset colors
     /// and attributes, keypad back to normal mode.
-    static let resetSequence: StaticString = "\u{1B}[?1049l\u{1B}[?25h\u{1B}[0m\u{1B}[?1l\u{1B}>"
+    /// (Computed, so the handler reads a constant rather than a lazily initialized global.)
+    static var resetSequence: StaticString { "\u{1B}[?1049l\u{1B}[?25h\u{1B}[0m\u{1B}[?1l\u{1B}>" }
 
     // MARK: Session bookkeeping (called by NCursesTerminal)
 
@@ -87,10 +91,13 @@ public enum TerminalGuard {
     }
 
     /// Gives a caught signal back to whoever had it before us (or the default action).
-    static func passOn(_ signal: Int32) {
+    /// A crash signal sent by another process (`kill -SEGV`, si_code ≤ 0) goes to the default action:
+    /// the Swift runtime's backtracer returns after reporting, expecting the faulting instruction to
+    /// fault again, and with no fault the process would carry on in a broken state.
+    static func passOn(_ signal: Int32, sentByProcess: Bool = false) {
         guard signal > 0, signal < GuardStorage.signalSlots else { return }
         var previous = GuardStorage.previousActions[Int(signal)]
-        if isCrashSignal(signal), handlerBits(previous) == signalIgnoreBits {
+        if isCrashSignal(signal), handlerBits(previous) == signalIgnoreBits || sentByProcess {
             previous = sigaction() // SIG_DFL: an ignored crash would spin on the faulting instruction
         }
         sigaction(signal, &previous, nil)
@@ -191,8 +198,8 @@ enum GuardStorage {
         var originalStderrFD: Int32 = -1
     }
 
-    static let signalSlots: Int32 = 65
-    static let copyBufferSize = 4096
+    static var signalSlots: Int32 { 65 }
+    static var copyBufferSize: Int { 4096 }
 
     nonisolated(unsafe) static let state: UnsafeMutablePointer<State> = {
         let pointer = UnsafeMutablePointer<State>.allocate(capacity: 1)
@@ -214,10 +221,11 @@ enum GuardStorage {
     static let stderrCaptured = Atomic<Bool>(false)
 }
 
-private func terminalGuardHandleSignal(_ signal: Int32) {
+private func terminalGuardHandleSignal(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?,
+                                       _ context: UnsafeMutableRawPointer?) {
     let savedErrno = errno
     TerminalGuard.restoreFromSignalOrExit()
-    TerminalGuard.passOn(signal)
+    TerminalGuard.passOn(signal, sentByProcess: (info?.pointee.si_code ?? 0) <= 0)
     errno = savedErrno
 }
 

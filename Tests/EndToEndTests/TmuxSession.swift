@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 
 /// Drives the real `advisor` binary in a real terminal: tmux runs it on its own server socket,
@@ -44,20 +47,33 @@ final class TmuxSession {
         return "advisor"
     }
 
-    /// Runs a command to completion and returns its standard output.
+    /// Runs a command to completion and returns its exit status and output (stdout and stderr).
+    /// posix_spawn and waitpid directly, output through a temporary file: tmux's server outlives the
+    /// client that starts it and would keep a pipe (or Foundation's child watcher) waiting forever.
     @discardableResult
     static func run(_ path: String, _ args: [String], environment: [String: String]? = nil) throws -> (status: Int32, out: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
-        p.arguments = args
-        if let environment { p.environment = environment }
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        let outPath = FileManager.default.temporaryDirectory.appendingPathComponent("advisor-e2e-out-\(UUID().uuidString)").path
+        defer { unlink(outPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+
+        let argv = ([path] + args).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let env = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { env.forEach { free($0) } }
+
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, path, &actions, nil, argv, env)
+        guard rc == 0 else { throw E2EError("cannot start \(path): error \(rc)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let out = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+        let exited = status & 0x7F == 0
+        return (exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), out)
     }
 
     /// Environment for the console: a pinned UTF-8 locale and a common terminal type.
@@ -80,10 +96,10 @@ final class TmuxSession {
 
     /// Starts a shell in a new tmux session (so the terminal can be inspected after the console exits).
     func startShell() throws {
-        let shellCommand = "env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color TZ=Asia/Shanghai ADVISOR_DB='\(dbPath)' PS1='$ ' sh"
+        let shellCommand = "env SWIFT_BACKTRACE=interactive=no LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color TZ=Asia/Shanghai ADVISOR_DB='\(dbPath)' PS1='$ ' sh"
         let r = try Self.run(Self.tmuxPath, ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
                                              "-s", "main", shellCommand], environment: consoleEnvironment)
-        guard r.status == 0 else { throw E2EError("tmux new-session failed: \(r.out)") }
+        guard r.status == 0 else { throw E2EError("tmux new-session failed with status \(r.status)") }
         _ = try? Self.run(Self.tmuxPath, ["-L", socket, "set-option", "-g", "status", "off"])
         _ = try? Self.run(Self.tmuxPath, ["-L", socket, "resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"])
         try waitFor("$")

@@ -48,11 +48,12 @@ dialog             fg=default                    bg=default
 input              fg=default                    bg=#303030/236/default    underline    mono=underline
 input.focus        fg=#ffffff/231/bright-white   bg=#444444/238/blue       underline    mono=underline,bold
 
-# Bottom of the screen: status line and key help
+# Bottom of the screen: the status line (messages are drawn on it, so they share its background)
+# and the key help row
 status.bar         fg=#d0d0d0/252/white          bg=#303030/236/black                   mono=reverse
-status.ok          fg=#5fd75f/77/green                                                  mono=none
-status.warning     fg=#ffaf00/214/yellow                                   bold         mono=bold
-status.error       fg=#ff5f5f/203/red                                      bold         mono=bold,underline
+status.ok          fg=#5fd75f/77/green           bg=#303030/236/black                   mono=reverse
+status.warning     fg=#ffaf00/214/yellow         bg=#303030/236/black      bold         mono=reverse,bold
+status.error       fg=#ff5f5f/203/red            bg=#303030/236/black      bold         mono=reverse,bold,underline
 help.key           fg=#ffd75f/221/yellow                                   bold         mono=bold
 help.text          fg=#bcbcbc/250/default                                               mono=none
 
