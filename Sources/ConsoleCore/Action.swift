@@ -12,6 +12,8 @@ public enum Action: Sendable, Equatable {
     case searchFailed(query: String, Message)
     case cardLoaded(CustomerCardData?)
     case cardFailed(Message)
+    case reception(ReceptionEvent)
+    case workshop(WorkshopEvent)
 }
 
 /// Work for the world outside the reducer. The runtime performs it and feeds results back as actions.
@@ -22,4 +24,6 @@ public enum Effect: Sendable, Equatable {
     case suspend
     /// Forget what is on screen and repaint (Ctrl-L).
     case redraw
+    case reception(ReceptionRequest)
+    case workshop(WorkshopRequest)
 }

@@ -46,6 +46,8 @@ public struct AppState: Sendable, Equatable {
     /// Locale is not UTF-8: ASCII borders, and the status line says so.
     public var asciiOnly: Bool
     public var find = FindState()
+    public var reception = ReceptionState()
+    public var workshop = WorkshopState()
     public var shouldQuit = false
 
     public init(language: Language, shopName: String, operatorName: String, now: Date, timeZone: TimeZone,
@@ -60,13 +62,11 @@ public struct AppState: Sendable, Equatable {
     }
 
     /// Input the user typed that is not saved anywhere yet (asks before quitting).
-    public var hasUnsavedInput: Bool {
-        // The Find query is a search, not data: losing it loses nothing. Forms add themselves here.
-        false
-    }
+    /// The Find query is a search, not data: losing it loses nothing; forms report their own input.
+    public var hasUnsavedInput: Bool { PanelRouter.hasUnsavedInput(self) }
 
     /// Whether a text field has the keyboard, so plain letters are typed rather than commands.
-    public var isTyping: Bool { overlay == nil && panel == .find && find.card == nil }
+    public var isTyping: Bool { overlay == nil && PanelRouter.isTyping(self) }
 
     public func text(_ m: Message) -> String { m.text(language) }
 }

@@ -3,6 +3,8 @@ import ServiceDomain
 
 /// What a key means, before any panel looks at it.
 public enum Command: Sendable, Equatable {
+    /// A panel's own key: documented here, handled by the panel's reducer.
+    case panel(String)
     case showHelp, quit, toggleLanguage, showPanel(Panel), nextPanel, previousPanel, back, redraw, suspend
     case moveUp, moveDown, pageUp, pageDown, moveHome, moveEnd, open
 }
@@ -20,6 +22,14 @@ public enum BindingScope: Sendable, Equatable {
 /// One key binding and the help text that documents it. The help bar and the `?` overlay are
 /// generated from these, so a binding cannot exist without its help.
 public struct KeyBinding: Sendable {
+    public init(keys: [Key], command: Command, scope: BindingScope, barLabel: Message?, help: Message) {
+        self.keys = keys
+        self.command = command
+        self.scope = scope
+        self.barLabel = barLabel
+        self.help = help
+    }
+
     public var keys: [Key]
     public var command: Command
     public var scope: BindingScope
@@ -66,6 +76,7 @@ public enum KeyMap {
         case .pageDown: return .pageDown
         default: break
         }
+        if key == .tab || key == .backTab, PanelRouter.wantsTab(state) { return nil }
         for binding in bindings where binding.keys.contains(key) {
             if case .character = key, state.isTyping { continue }   // plain letters are typed
             if binding.scope == .list, case .enter = key { return .open }
@@ -79,7 +90,8 @@ public enum KeyMap {
     /// Help bar entries for the current state: (keys, label).
     public static func helpBar(for state: AppState) -> [(keys: String, label: String)] {
         var items: [(String, String)] = []
-        for binding in bindings {
+        // The panel's own keys first: they are what the user needs now.
+        for binding in PanelRouter.bindings(for: state) + bindings {
             guard let label = binding.barLabel else { continue }
             let keys = binding.keys.filter { key in
                 if case .character = key { return !state.isTyping }
@@ -94,7 +106,7 @@ public enum KeyMap {
     }
 
     /// Every binding for the `?` overlay.
-    public static func helpLines(language: Language) -> [(keys: String, label: String)] {
-        bindings.map { ($0.keyNames, $0.help.text(language)) }
+    public static func helpLines(for state: AppState) -> [(keys: String, label: String)] {
+        (PanelRouter.bindings(for: state) + bindings).map { ($0.keyNames, $0.help.text(state.language)) }
     }
 }

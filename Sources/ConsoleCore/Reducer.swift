@@ -16,7 +16,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         var effects: [Effect] = []
         if !state.find.query.text.isEmpty { effects.append(.search(query: state.find.query.text)) }
         if let card = state.find.card, let id = card.customer.id { effects.append(.loadCard(customerID: id)) }
-        return effects
+        return effects + PanelRouter.refreshAll(&state)
 
     case .searchCompleted(let query, let results):
         // Results for a query the user has since changed are stale: drop them.
@@ -49,6 +49,12 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .cardFailed(let message):
         state.status = StatusLine(message, kind: .error)
         return []
+
+    case .reception(let event):
+        return ReceptionFeature.reduce(&state, event)
+
+    case .workshop(let event):
+        return WorkshopFeature.reduce(&state, event)
     }
 }
 
@@ -77,10 +83,7 @@ private func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     if let command = KeyMap.command(for: key, in: state) {
         if let effects = perform(command, &state) { return effects }
     }
-    switch state.panel {
-    case .find: return reduceFindKey(&state, key)
-    default: return []
-    }
+    return PanelRouter.reduceKey(&state, key)
 }
 
 /// Global commands; nil when the command belongs to the panel.
@@ -94,23 +97,31 @@ private func perform(_ command: Command, _ state: inout AppState) -> [Effect]? {
         state.language = state.language == .zhHans ? .en : .zhHans
         state.status = StatusLine(Strings.languageSwitched, kind: .info)
     case .showPanel(let panel):
-        state.panel = panel
+        return show(panel, &state)
     case .nextPanel, .previousPanel:
         let all = Panel.allCases
         let i = all.firstIndex(of: state.panel)!
         let step = command == .nextPanel ? 1 : all.count - 1
-        state.panel = all[(i + step) % all.count]
+        return show(all[(i + step) % all.count], &state)
     case .redraw:
         return [.redraw]
     case .suspend:
         return [.suspend]
     case .back:
-        if state.panel != .find { state.panel = .find; return [] }
-        return nil
+        guard state.panel != .find else { return nil }
+        if PanelRouter.handleBack(&state) { return [] }
+        state.panel = .find
+        return []
     default:
         return nil
     }
     return []
+}
+
+private func show(_ panel: Panel, _ state: inout AppState) -> [Effect] {
+    guard panel != state.panel else { return [] }
+    state.panel = panel
+    return PanelRouter.entered(&state)
 }
 
 private func requestQuit(_ state: inout AppState) {
@@ -121,7 +132,7 @@ private func requestQuit(_ state: inout AppState) {
     }
 }
 
-private func reduceFindKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+func reduceFindKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     if state.find.card != nil {
         if key == .escape { state.find.card = nil; state.find.cardVehicleID = nil }
         return []

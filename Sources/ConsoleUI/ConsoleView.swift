@@ -27,7 +27,9 @@ public enum ConsoleView {
 
         switch state.panel {
         case .find: FindPanel.render(state, into: &buffer, area: body, border: border)
-        default: PlannedPanel.render(state, into: &buffer, area: body, border: border)
+        case .reception, .appointments: ReceptionView.render(state, into: &buffer, area: body, border: border)
+        case .waitingBoard, .delivery: WorkshopView.render(state, into: &buffer, area: body, border: border)
+        case .followUp, .comebacks, .reports: PlannedPanel.render(state, into: &buffer, area: body, border: border)
         }
 
         StatusBar(message: state.status.map { state.text($0.message) } ?? "",

@@ -4,7 +4,7 @@ import ScreenKit
 /// The `?` overlay: every key binding with its help, generated from the KeyMap.
 enum HelpOverlay {
     static func render(_ state: AppState, into buffer: inout ScreenBuffer, border: BorderStyle) {
-        let lines = KeyMap.helpLines(language: state.language)
+        let lines = KeyMap.helpLines(for: state)
         let keyWidth = min(28, lines.map { $0.keys.displayWidth }.max() ?? 10)
         let width = min(buffer.size.width - 4, 72)
         let height = min(buffer.size.height - 2, lines.count + 4)

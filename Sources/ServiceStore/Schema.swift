@@ -12,6 +12,10 @@ enum Schema {
             try db.execute(sql: v1Indexes)
             try db.execute(sql: SearchIndexSchema.v1)
         }
+        // Later migrations, each feature in its own file, in this fixed order (append only).
+        registerReceptionMigrations(&migrator)
+        registerWorkshopMigrations(&migrator)
+        registerTrustMigrations(&migrator)
         return migrator
     }
 

@@ -55,7 +55,7 @@ struct ConsoleCommand: ParsableCommand {
         TerminalGuard.install()
         let terminal = try NCursesTerminal.start(theme: loadedTheme, forceASCII: !utf8)
         defer { terminal.stop() }
-        let runtime = ConsoleRuntime(db: db, terminal: terminal, state: state)
+        let runtime = ConsoleRuntime(db: db, operator: OperatorIdentity.current(in: db), terminal: terminal, state: state)
         runtime.run()
     }
 

@@ -10,6 +10,7 @@ import ServiceStore
 /// Renders only when the state or the terminal size changed, so an idle screen never flickers.
 final class ConsoleRuntime {
     private let db: AppDatabase
+    private let `operator`: Operator
     private let terminal: NCursesTerminal
     private(set) var state: AppState
     private var lastDataVersion: Int?
@@ -19,8 +20,9 @@ final class ConsoleRuntime {
     /// How often another terminal's commits are looked for.
     private let pollInterval: TimeInterval = 0.5
 
-    init(db: AppDatabase, terminal: NCursesTerminal, state: AppState) {
+    init(db: AppDatabase, operator: Operator, terminal: NCursesTerminal, state: AppState) {
         self.db = db
+        self.operator = `operator`
         self.terminal = terminal
         self.state = state
         lastDataVersion = try? db.dataVersion()
@@ -91,12 +93,28 @@ final class ConsoleRuntime {
             terminal.invalidate()
             lastRendered = nil
             return []
+        case .reception(let request):
+            return ReceptionEffects.perform(request, context)
+        case .workshop(let request):
+            return WorkshopEffects.perform(request, context)
         }
+    }
+
+    private var context: EffectContext {
+        EffectContext(db: db, operator: `operator`, now: Date(), timeZone: state.timeZone)
     }
 
     private func message(for error: Error, fallback: Message) -> Message {
         (error as? UserFacingError)?.message ?? fallback
     }
+}
+
+/// What a feature's effects need: the store, who is at the keyboard, and the clock.
+struct EffectContext {
+    let db: AppDatabase
+    let `operator`: Operator
+    let now: Date
+    let timeZone: TimeZone
 }
 
 extension FoundCustomer {

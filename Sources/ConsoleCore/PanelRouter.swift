@@ -1,0 +1,63 @@
+import ScreenKit
+
+/// Sends panel-specific work to the feature that owns the panel. Features live in their own
+/// folders (Reception/, Workshop/), so panels can grow without touching the shell's reducer.
+enum PanelRouter {
+    static func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+        switch state.panel {
+        case .find: return reduceFindKey(&state, key)
+        case .reception, .appointments: return ReceptionFeature.reduceKey(&state, key)
+        case .waitingBoard, .delivery: return WorkshopFeature.reduceKey(&state, key)
+        case .followUp, .comebacks, .reports: return []
+        }
+    }
+
+    static func entered(_ state: inout AppState) -> [Effect] {
+        switch state.panel {
+        case .reception, .appointments: return ReceptionFeature.entered(&state)
+        case .waitingBoard, .delivery: return WorkshopFeature.entered(&state)
+        default: return []
+        }
+    }
+
+    static func refreshAll(_ state: inout AppState) -> [Effect] {
+        ReceptionFeature.refresh(&state) + WorkshopFeature.refresh(&state)
+    }
+
+    static func handleBack(_ state: inout AppState) -> Bool {
+        switch state.panel {
+        case .reception, .appointments: return ReceptionFeature.handleBack(&state)
+        case .waitingBoard, .delivery: return WorkshopFeature.handleBack(&state)
+        default: return false
+        }
+    }
+
+    static func isTyping(_ state: AppState) -> Bool {
+        switch state.panel {
+        case .find: return state.find.card == nil
+        case .reception, .appointments: return ReceptionFeature.isTyping(state)
+        case .waitingBoard, .delivery: return WorkshopFeature.isTyping(state)
+        default: return false
+        }
+    }
+
+    static func wantsTab(_ state: AppState) -> Bool {
+        switch state.panel {
+        case .reception, .appointments: return ReceptionFeature.wantsTab(state)
+        case .waitingBoard, .delivery: return WorkshopFeature.wantsTab(state)
+        default: return false
+        }
+    }
+
+    static func hasUnsavedInput(_ state: AppState) -> Bool {
+        ReceptionFeature.hasUnsavedInput(state) || WorkshopFeature.hasUnsavedInput(state)
+    }
+
+    static func bindings(for state: AppState) -> [KeyBinding] {
+        switch state.panel {
+        case .reception, .appointments: return ReceptionFeature.bindings(for: state)
+        case .waitingBoard, .delivery: return WorkshopFeature.bindings(for: state)
+        default: return []
+        }
+    }
+}
