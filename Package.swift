@@ -27,10 +27,20 @@ let package = Package(
         .target(name: "ConsoleCore", dependencies: ["ServiceDomain", "ScreenKit"]),
         // view(state, size) -> ScreenBuffer, one file per panel.
         .target(name: "ConsoleUI", dependencies: ["ConsoleCore", "ScreenKit", "ServiceDomain"]),
+        // The run loop and the effects (store work) of every panel, over any TerminalBackend.
+        .target(name: "ConsoleApp", dependencies: ["ConsoleCore", "ConsoleUI", "ScreenKit", "ServiceDomain", "ServiceStore"]),
         .systemLibrary(name: "CNCurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        // libxcrypt: yescrypt PIN hashes through crypt_r.
+        .systemLibrary(name: "CCrypt", providers: [.apt(["libcrypt-dev"])]),
         .target(name: "NCursesBackend", dependencies: ["CNCurses", "ScreenKit"]),
         .executableTarget(name: "advisor", dependencies: [
-            "ServiceDomain", "ServiceStore", "ShopFixtures", "ScreenKit", "ConsoleCore", "ConsoleUI", "NCursesBackend",
+            "ServiceDomain", "ServiceStore", "ShopFixtures", "ScreenKit", "ConsoleCore", "ConsoleUI", "ConsoleApp",
+            "NCursesBackend", "CCrypt",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // Benchmarks (release build): `swift run -c release advisor-bench --size small|medium|large`.
+        .executableTarget(name: "advisor-bench", dependencies: [
+            "ServiceDomain", "ServiceStore", "ShopFixtures", "ScreenKit", "ConsoleCore", "ConsoleUI", "ConsoleApp",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

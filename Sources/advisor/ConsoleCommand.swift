@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConsoleApp
 import ConsoleCore
 import Foundation
 import NCursesBackend
@@ -55,7 +56,8 @@ struct ConsoleCommand: ParsableCommand {
         TerminalGuard.install()
         let terminal = try NCursesTerminal.start(theme: loadedTheme, forceASCII: !utf8)
         defer { terminal.stop() }
-        let runtime = ConsoleRuntime(db: db, operator: OperatorIdentity.current(in: db), terminal: terminal, state: state)
+        let runtime = ConsoleRuntime(db: db, operator: OperatorIdentity.current(in: db), terminal: terminal, state: state,
+                                     suspend: { terminal.suspend() })
         runtime.run()
     }
 

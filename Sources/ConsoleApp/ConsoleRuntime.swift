@@ -1,18 +1,20 @@
 import ConsoleCore
 import ConsoleUI
 import Foundation
-import NCursesBackend
 import ScreenKit
 import ServiceDomain
 import ServiceStore
 
 /// The run loop: key → action → reduce → effects (store reads and writes) → actions → render.
 /// Renders only when the state or the terminal size changed, so an idle screen never flickers.
-final class ConsoleRuntime {
+/// Works over any `TerminalBackend`: ncurses in the console, `TestBackend` in tests and benchmarks.
+public final class ConsoleRuntime {
     private let db: AppDatabase
     private let `operator`: Operator
-    private let terminal: NCursesTerminal
-    private(set) var state: AppState
+    private let terminal: any TerminalBackend
+    /// Stops the process for the shell (Ctrl-Z); the ncurses backend provides it.
+    private let suspend: () -> Void
+    public private(set) var state: AppState
     private var lastDataVersion: Int?
     private var lastPoll = Date.distantPast
     private var lastRendered: (state: AppState, size: Size)?
@@ -20,27 +22,33 @@ final class ConsoleRuntime {
     /// How often another terminal's commits are looked for.
     private let pollInterval: TimeInterval = 0.5
 
-    init(db: AppDatabase, operator: Operator, terminal: NCursesTerminal, state: AppState) {
+    public init(db: AppDatabase, operator: Operator, terminal: any TerminalBackend, state: AppState,
+                suspend: @escaping () -> Void = {}) {
         self.db = db
         self.operator = `operator`
         self.terminal = terminal
+        self.suspend = suspend
         self.state = state
         lastDataVersion = try? db.dataVersion()
     }
 
-    func run() {
-        while !state.shouldQuit {
-            render()
-            if let key = terminal.readKey(timeoutMilliseconds: 200) {
-                if key == .resize { terminal.invalidate() }
-                dispatch(.keyPressed(key))
-                continue
-            }
-            tick()
-        }
+    public func run() {
+        while !state.shouldQuit { step(timeoutMilliseconds: 200) }
     }
 
-    private func render() {
+    /// One turn of the loop: draw if needed, then handle one key or a clock/data tick.
+    public func step(timeoutMilliseconds: Int) {
+        render()
+        if let key = terminal.readKey(timeoutMilliseconds: timeoutMilliseconds) {
+            if key == .resize { terminal.invalidate() }
+            dispatch(.keyPressed(key))
+            return
+        }
+        tick()
+    }
+
+    /// Draws the current state when it differs from what is on screen.
+    public func render() {
         let size = terminal.size
         if let last = lastRendered, last.size == size, last.state == state { return }
         terminal.draw(ConsoleView.render(state, size: size))
@@ -61,7 +69,7 @@ final class ConsoleRuntime {
         }
     }
 
-    func dispatch(_ action: Action) {
+    public func dispatch(_ action: Action) {
         var pending = reduce(&state, action)
         while !pending.isEmpty {
             let effect = pending.removeFirst()
@@ -86,7 +94,8 @@ final class ConsoleRuntime {
                 return [.cardFailed(message(for: error, fallback: Strings.loadFailed))]
             }
         case .suspend:
-            terminal.suspend()
+            suspend()
+            terminal.invalidate()
             lastRendered = nil
             return []
         case .redraw:
@@ -110,7 +119,7 @@ final class ConsoleRuntime {
 }
 
 /// What a feature's effects need: the store, who is at the keyboard, and the clock.
-struct EffectContext {
+public struct EffectContext {
     let db: AppDatabase
     let `operator`: Operator
     let now: Date

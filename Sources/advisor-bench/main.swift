@@ -1,0 +1,1 @@
+print("advisor-bench: not built yet")
