@@ -35,7 +35,7 @@ enum CustomerCardView {
             }
             lines.append((line, v.id == state.find.cardVehicleID ? .highlight : .normal))
             if let id = v.id, let readings = card.mileage[id], !readings.isEmpty {
-                let shown = readings.prefix(4).map { "\($0.km) km (\(ShopTimeFormat.date($0.readAt, zone: state.timeZone)))" }
+                let shown = readings.prefix(4).map { "\(KilometreFormat.text($0.km)) (\(ShopTimeFormat.date($0.readAt, zone: state.timeZone)))" }
                 lines.append(("    \(state.text(Strings.cardMileage)): " + shown.joined(separator: ", "), .muted))
             }
         }
@@ -49,7 +49,7 @@ enum CustomerCardView {
         for ro in card.lastVisits {
             let plate = plates[ro.vehicleID].map(Plate.display) ?? ""
             let line = "  \(ro.number)  \(ShopTimeFormat.date(ro.openedAt, zone: state.timeZone))  \(plate)  "
-                + "\(Labels.serviceType(ro.serviceType, state.language))  \(Labels.stage(ro.stage, state.language))  \(ro.mileageIn) km"
+                + "\(state.text(ro.serviceType.label))  \(state.text(ro.stage.label))  \(KilometreFormat.text(ro.mileageIn))"
             lines.append((line, .normal))
         }
 
@@ -59,34 +59,7 @@ enum CustomerCardView {
     }
 }
 
-/// Names of domain values in the user's language.
-enum Labels {
-    static func stage(_ s: ROStage, _ l: Language) -> String {
-        let m: Message
-        switch s {
-        case .checkedIn: m = Message(zh: "已接车", en: "Checked in")
-        case .dispatched: m = Message(zh: "已派工", en: "Dispatched")
-        case .inProgress: m = Message(zh: "维修中", en: "In progress")
-        case .waitingParts: m = Message(zh: "待料", en: "Waiting parts")
-        case .qualityCheck: m = Message(zh: "质检", en: "Quality check")
-        case .washing: m = Message(zh: "洗车", en: "Washing")
-        case .readyForPickup: m = Message(zh: "待交车", en: "Ready")
-        case .delivered: m = Message(zh: "已交车", en: "Delivered")
-        case .onHold: m = Message(zh: "暂停", en: "On hold")
-        case .cancelled: m = Message(zh: "已取消", en: "Cancelled")
-        }
-        return m.text(l)
-    }
-
-    static func serviceType(_ t: ServiceType, _ l: Language) -> String {
-        let m: Message
-        switch t {
-        case .maintenance: m = Message(zh: "保养", en: "Maintenance")
-        case .repair: m = Message(zh: "维修", en: "Repair")
-        case .warranty: m = Message(zh: "保修", en: "Warranty")
-        case .accident: m = Message(zh: "事故", en: "Accident")
-        case .recall: m = Message(zh: "召回", en: "Recall")
-        }
-        return m.text(l)
-    }
+enum KilometreFormat {
+    /// `45,210 km`
+    static func text(_ km: Int) -> String { DigitGrouping.grouped(km) + " km" }
 }

@@ -14,13 +14,7 @@ public struct Fen: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         let magnitude = value.magnitude
         let yuan = magnitude / 100
         let cents = magnitude % 100
-        var digits = String(yuan)
-        var grouped = ""
-        while digits.count > 3 {
-            grouped = "," + digits.suffix(3) + grouped
-            digits.removeLast(3)
-        }
-        grouped = digits + grouped
+        let grouped = DigitGrouping.grouped(yuan)
         let centsText = cents < 10 ? "0\(cents)" : "\(cents)"
         return (negative ? "-" : "") + "¥" + grouped + "." + centsText
     }
@@ -31,5 +25,18 @@ public struct Fen: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(value)
+    }
+}
+
+/// Thousands separators for amounts and kilometres: `1,234,567`.
+public enum DigitGrouping {
+    public static func grouped<N: BinaryInteger>(_ n: N) -> String {
+        var digits = String(n.magnitude)
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits.removeLast(3)
+        }
+        return (n < 0 ? "-" : "") + digits + grouped
     }
 }

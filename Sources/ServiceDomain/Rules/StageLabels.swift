@@ -27,3 +27,15 @@ extension RepairClass {
         }
     }
 }
+
+extension ServiceType {
+    public var label: Message {
+        switch self {
+        case .maintenance: Message(zh: "保养", en: "Maintenance")
+        case .repair: Message(zh: "维修", en: "Repair")
+        case .warranty: Message(zh: "保修", en: "Warranty")
+        case .accident: Message(zh: "事故", en: "Accident")
+        case .recall: Message(zh: "召回", en: "Recall")
+        }
+    }
+}
