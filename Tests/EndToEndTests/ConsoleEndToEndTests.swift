@@ -120,6 +120,32 @@ import Testing
         try session.sendKeys("C-q")
     }
 
+    @Test func aNonUTF8LocaleGetsASCIIBordersAndAWarning() throws {
+        let session = try TmuxSession()
+        try session.makeDemoShop()
+        try session.startShell()
+        try session.shell("export LANG=C LC_ALL=C")
+        try session.startConsole(arguments: "--lang en")
+        let screen = try session.waitFor("locale is not UTF-8")
+        #expect(screen.contains("+- Find"), "ASCII borders expected:\n\(screen)")
+        #expect(!screen.contains("┌"))
+        try session.sendKeys("C-q")
+        try session.waitFor("$ ")
+    }
+
+    @Test func aBadThemeFileIsNamedWithItsLineAndTheDefaultIsUsed() throws {
+        let session = try TmuxSession()
+        try session.makeDemoShop()
+        let theme = session.workDir.appendingPathComponent("mine.theme")
+        try "# my colours\nnormal fg=default bg=default\nselection fg=pruple\n".write(to: theme, atomically: true, encoding: .utf8)
+        try session.startShell()
+        try session.startConsole(arguments: "--lang en --theme '\(theme.path)'")
+        let screen = try session.waitFor("mine.theme:3")
+        #expect(screen.contains("Find: "))
+        try session.sendKeys("C-q")
+        try session.waitFor("$ ")
+    }
+
     @Test func refusesToDrawWhenNotATerminal() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("advisor-notty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
