@@ -106,6 +106,8 @@ public final class ConsoleRuntime {
             return ReceptionEffects.perform(request, context)
         case .workshop(let request):
             return WorkshopEffects.perform(request, context)
+        case .followUp(let request):
+            return FollowUpEffects.perform(request, context)
         }
     }
 

@@ -14,6 +14,7 @@ public enum Action: Sendable, Equatable {
     case cardFailed(Message)
     case reception(ReceptionEvent)
     case workshop(WorkshopEvent)
+    case followUp(FollowUpEvent)
 }
 
 /// Work for the world outside the reducer. The runtime performs it and feeds results back as actions.
@@ -26,4 +27,5 @@ public enum Effect: Sendable, Equatable {
     case redraw
     case reception(ReceptionRequest)
     case workshop(WorkshopRequest)
+    case followUp(FollowUpRequest)
 }

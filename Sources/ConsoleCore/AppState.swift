@@ -48,6 +48,7 @@ public struct AppState: Sendable, Equatable {
     public var find = FindState()
     public var reception = ReceptionState()
     public var workshop = WorkshopState()
+    public var followUp = FollowUpState()
     public var shouldQuit = false
 
     public init(language: Language, shopName: String, operatorName: String, now: Date, timeZone: TimeZone,

@@ -8,7 +8,8 @@ enum PanelRouter {
         case .find: return reduceFindKey(&state, key)
         case .reception, .appointments: return ReceptionFeature.reduceKey(&state, key)
         case .waitingBoard, .delivery: return WorkshopFeature.reduceKey(&state, key)
-        case .followUp, .comebacks, .reports: return []
+        case .followUp: return FollowUpFeature.reduceKey(&state, key)
+        case .comebacks, .reports: return []
         }
     }
 
@@ -16,18 +17,20 @@ enum PanelRouter {
         switch state.panel {
         case .reception, .appointments: return ReceptionFeature.entered(&state)
         case .waitingBoard, .delivery: return WorkshopFeature.entered(&state)
+        case .followUp: return FollowUpFeature.entered(&state)
         default: return []
         }
     }
 
     static func refreshAll(_ state: inout AppState) -> [Effect] {
-        ReceptionFeature.refresh(&state) + WorkshopFeature.refresh(&state)
+        ReceptionFeature.refresh(&state) + WorkshopFeature.refresh(&state) + FollowUpFeature.refresh(&state)
     }
 
     static func handleBack(_ state: inout AppState) -> Bool {
         switch state.panel {
         case .reception, .appointments: return ReceptionFeature.handleBack(&state)
         case .waitingBoard, .delivery: return WorkshopFeature.handleBack(&state)
+        case .followUp: return FollowUpFeature.handleBack(&state)
         default: return false
         }
     }
@@ -37,6 +40,7 @@ enum PanelRouter {
         case .find: return state.find.card == nil
         case .reception, .appointments: return ReceptionFeature.isTyping(state)
         case .waitingBoard, .delivery: return WorkshopFeature.isTyping(state)
+        case .followUp: return FollowUpFeature.isTyping(state)
         default: return false
         }
     }
@@ -45,18 +49,21 @@ enum PanelRouter {
         switch state.panel {
         case .reception, .appointments: return ReceptionFeature.wantsTab(state)
         case .waitingBoard, .delivery: return WorkshopFeature.wantsTab(state)
+        case .followUp: return FollowUpFeature.wantsTab(state)
         default: return false
         }
     }
 
     static func hasUnsavedInput(_ state: AppState) -> Bool {
         ReceptionFeature.hasUnsavedInput(state) || WorkshopFeature.hasUnsavedInput(state)
+            || FollowUpFeature.hasUnsavedInput(state)
     }
 
     static func bindings(for state: AppState) -> [KeyBinding] {
         switch state.panel {
         case .reception, .appointments: return ReceptionFeature.bindings(for: state)
         case .waitingBoard, .delivery: return WorkshopFeature.bindings(for: state)
+        case .followUp: return FollowUpFeature.bindings(for: state)
         default: return []
         }
     }

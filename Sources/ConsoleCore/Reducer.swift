@@ -55,6 +55,9 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
 
     case .workshop(let event):
         return WorkshopFeature.reduce(&state, event)
+
+    case .followUp(let event):
+        return FollowUpFeature.reduce(&state, event)
     }
 }
 

@@ -29,7 +29,8 @@ public enum ConsoleView {
         case .find: FindPanel.render(state, into: &buffer, area: body, border: border)
         case .reception, .appointments: ReceptionView.render(state, into: &buffer, area: body, border: border)
         case .waitingBoard, .delivery: WorkshopView.render(state, into: &buffer, area: body, border: border)
-        case .followUp, .comebacks, .reports: PlannedPanel.render(state, into: &buffer, area: body, border: border)
+        case .followUp: FollowUpView.render(state, into: &buffer, area: body, border: border)
+        case .comebacks, .reports: PlannedPanel.render(state, into: &buffer, area: body, border: border)
         }
 
         StatusBar(message: state.status.map { state.text($0.message) } ?? "",
