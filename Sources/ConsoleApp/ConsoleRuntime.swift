@@ -33,6 +33,7 @@ public final class ConsoleRuntime {
     }
 
     public func run() {
+        dispatch(.consoleStarted)
         while !state.shouldQuit { step(timeoutMilliseconds: 200) }
     }
 

@@ -5,5 +5,76 @@ import ServiceStore
 
 /// Performs the follow-up panels' store work and reports back as actions.
 enum FollowUpEffects {
-    static func perform(_ request: FollowUpRequest, _ context: EffectContext) -> [Action] {}
+    static func perform(_ request: FollowUpRequest, _ context: EffectContext) -> [Action] {
+        let db = context.db
+        let op = context.operator
+        let now = context.now
+        switch request {
+        case .load:
+            return attempt {
+                var staff = try db.advisors()
+                for s in try db.allStaff() where s.isActive && s.roles.contains(.manager) && !staff.contains(where: { $0.id == s.id }) {
+                    staff.append(StaffChoice(id: s.id!, name: s.name, skillLevel: s.skillLevel))
+                }
+                return .loaded(FollowUpSnapshot(queue: try db.callbackQueue(now: now), tasks: try db.messageOrLetterTasks(now: now),
+                                                complaints: try db.complaintRows(now: now), settings: try db.followUpSettings(),
+                                                complaintSettings: try db.complaintSettings(), staff: staff))
+            }
+        case .loadComplaint(let id):
+            return attempt {
+                guard let row = try db.complaintRow(id: id) else { return .complaintLoaded(nil) }
+                return .complaintLoaded(ComplaintDetail(row: row, history: try db.complaintHistory(complaintID: id)))
+            }
+        case .recordOutcome(let id, let version, let outcome, let callBackAt):
+            return attempt {
+                let result = try db.recordCallOutcome(callbackID: id, version: version, outcome: outcome, callBackAt: callBackAt,
+                                                      operator: op, now: now)
+                let retry = result.callback.nextTryAt.map { clock($0, context) }
+                return .saved(FollowUpStrings.attemptSaved(outcome, retryAt: retry, unreachable: result.needsMessageOrLetter))
+            }
+        case .completeCallback(let id, let version, let answers):
+            return attempt {
+                .callbackCompleted(try db.completeCallback(callbackID: id, version: version, answers: answers, operator: op, now: now))
+            }
+        case .openComplaint(let customerID, let channel, let category, let description):
+            return attempt {
+                let c = try db.openComplaint(customerID: customerID, repairOrderID: nil, category: category, channel: channel,
+                                             description: description, operator: op, now: now)
+                return .complaintSaved(FollowUpStrings.complaintOpened, complaintID: c.id!)
+            }
+        case .advanceComplaint(let id, let version, let step, let note, let closing, let category):
+            return attempt {
+                let change = try db.advanceComplaint(id: id, version: version, to: step, note: note, closing: closing,
+                                                     category: category, operator: op, now: now)
+                let due = change.confirmationCallback.map { clock($0.dueAt, context) }
+                return .complaintSaved(FollowUpStrings.complaintStepSaved(step, confirmationDue: due), complaintID: id)
+            }
+        case .takeComplaint(let id, let version):
+            return attempt {
+                _ = try db.takeComplaint(id: id, version: version, operator: op, now: now)
+                return .complaintSaved(FollowUpStrings.complaintTaken, complaintID: id)
+            }
+        case .handOver(let id, let version, let to, let note):
+            return attempt {
+                _ = try db.handOverComplaint(id: id, version: version, to: to, note: note, operator: op, now: now)
+                return .complaintSaved(FollowUpStrings.complaintHandedOver, complaintID: id)
+            }
+        }
+    }
+
+    private static func clock(_ date: Date, _ context: EffectContext) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = context.timeZone
+        f.dateFormat = "MM-dd HH:mm"
+        return f.string(from: date)
+    }
+
+    private static func attempt(_ body: () throws -> FollowUpEvent) -> [Action] {
+        do { return [.followUp(try body())] } catch {
+            let message = (error as? UserFacingError)?.message
+                ?? Message(zh: "操作失败：\(error.localizedDescription)", en: "The change failed: \(error.localizedDescription)")
+            return [.followUp(.failed(message))]
+        }
+    }
 }

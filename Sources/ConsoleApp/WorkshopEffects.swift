@@ -5,5 +5,106 @@ import ServiceStore
 
 /// Performs the workshop panels' store work and reports back as actions.
 enum WorkshopEffects {
-    static func perform(_ request: WorkshopRequest, _ context: EffectContext) -> [Action] {}
+    static func perform(_ request: WorkshopRequest, _ context: EffectContext) -> [Action] {
+        let db = context.db
+        let op = context.operator
+        let now = context.now
+        switch request {
+        case .loadBoard(let filter, let sort, let offset, let limit, let focusID):
+            return load {
+                .boardLoaded(try db.waitingBoard(filter: filter, sort: sort, now: now, offset: offset, limit: limit),
+                             focusID: focusID)
+            }
+        case .loadStaff:
+            return load { .staffLoaded(advisors: try db.advisors(), technicians: try db.technicians()) }
+        case .loadDetail(let roID):
+            return load { .detailLoaded(try db.repairOrderDetail(roID: roID)) }
+        case .moveStage(let roID, let version, let from, let to, let note):
+            return change {
+                let order = try db.recordStageChange(roID: roID, from: from, to: to, version: version, note: note,
+                                                     operator: op, now: now)
+                return WorkshopStrings.moved(order.number, to)
+            }
+        case .dispatch(let roID, let version, let technicianID, let reason):
+            return change {
+                let order = try db.dispatch(roID: roID, technicianID: technicianID, version: version, reason: reason,
+                                            operator: op, now: now)
+                return WorkshopStrings.moved(order.number, order.stage)
+            }
+        case .assignJob(let jobID, let technicianID, let reason):
+            return change {
+                let job = try db.assignTechnician(jobID: jobID, technicianID: technicianID, reason: reason,
+                                                  operator: op, now: now)
+                return Message(zh: "已派工：\(job.description)", en: "Assigned: \(job.description)")
+            }
+        case .recordQC(let roID, let passed, let note):
+            return change {
+                let check = try db.recordQualityCheck(roID: roID, passed: passed, note: note, operator: op, now: now)
+                return passed
+                    ? Message(zh: "质检合格，质检员 \(check.inspectorName)", en: "QC passed, inspector \(check.inspectorName)")
+                    : Message(zh: "质检不合格已记录，请改回“维修中”返修", en: "QC failure recorded; move the car back to in progress")
+            }
+        case .notifyDelay(let roID, let version, let date, let note):
+            return change {
+                let order = try db.notifyDelay(roID: roID, newPromisedAt: date, version: version, note: note,
+                                               operator: op, now: now)
+                return Message(zh: "\(order.number) 已记录告知延误", en: "\(order.number): delay notified")
+            }
+        case .addAdditionalJob(let roID, let description, let labour, let parts):
+            return change {
+                _ = try db.addAdditionalJob(roID: roID, description: description, labour: labour, parts: parts,
+                                            operator: op, now: now)
+                return Message(zh: "增项已添加，等待客户确认", en: "Additional work added; awaiting the customer's answer")
+            }
+        case .decideJob(let jobID, let approved):
+            return change {
+                _ = try db.decideAdditionalJob(jobID: jobID, approved: approved, operator: op, now: now)
+                return approved ? Message(zh: "客户已同意增项", en: "Additional work approved")
+                    : Message(zh: "客户拒绝增项，已作为建议保留", en: "Declined; kept as a recommendation for next visit")
+            }
+        case .loadDeliveryQueue(let offset, let limit):
+            return load {
+                .deliveryQueueLoaded(try db.waitingBoard(filter: WaitingBoardFilter(stage: .readyForPickup),
+                                                         sort: .promised, now: now, offset: offset, limit: limit))
+            }
+        case .loadDeliveryContext(let roID):
+            return load { .deliveryContextLoaded(try db.deliveryContext(roID: roID, operator: op)) }
+        case .deliver(let roID, let version, let ticked):
+            do {
+                let shop = (try? db.setting(key: "shop.name")) ?? nil
+                let result = try db.deliver(roID: roID, version: version, ticked: ticked, shopName: shop ?? "",
+                                            operator: op, now: now)
+                return [.workshop(.delivered(number: result.order.number, summary: result.summary,
+                                             callbackDue: result.callback.dueAt))]
+            } catch {
+                return [.workshop(.changeFailed(message(error)))]
+            }
+        case .saveSummary(let number, let text):
+            do {
+                let folder = ((db.path as NSString).deletingLastPathComponent as NSString)
+                    .appendingPathComponent("deliveries")
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                let safe = number.filter { $0.isLetter || $0.isNumber || $0 == "-" }
+                let path = (folder as NSString).appendingPathComponent("\(safe.isEmpty ? "delivery" : safe).txt")
+                try text.write(toFile: path, atomically: true, encoding: .utf8)
+                return [.workshop(.summarySaved(path: path))]
+            } catch {
+                return [.workshop(.loadFailed(Message(zh: "交车单保存失败：\(error.localizedDescription)",
+                                                      en: "Could not save the summary: \(error.localizedDescription)")))]
+            }
+        }
+    }
+
+    private static func load(_ body: () throws -> WorkshopEvent) -> [Action] {
+        do { return [.workshop(try body())] } catch { return [.workshop(.loadFailed(message(error)))] }
+    }
+
+    private static func change(_ body: () throws -> Message) -> [Action] {
+        do { return [.workshop(.changeSaved(try body()))] } catch { return [.workshop(.changeFailed(message(error)))] }
+    }
+
+    private static func message(_ error: Error) -> Message {
+        (error as? UserFacingError)?.message
+            ?? Message(zh: "操作失败：\(error.localizedDescription)", en: "The change failed: \(error.localizedDescription)")
+    }
 }

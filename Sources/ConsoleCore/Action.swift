@@ -4,6 +4,8 @@ import ServiceDomain
 
 /// Something that happened: a key, a clock tick, a store answer. Named for the event, not the intent.
 public enum Action: Sendable, Equatable {
+    /// The console has just opened: load what the header and the first panel show.
+    case consoleStarted
     case keyPressed(Key)
     case clockTicked(Date)
     /// Another terminal committed to the database.

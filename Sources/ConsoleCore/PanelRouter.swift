@@ -61,6 +61,9 @@ enum PanelRouter {
 
     static func bindings(for state: AppState) -> [KeyBinding] {
         switch state.panel {
+        case .find where state.find.card != nil:
+            return [KeyBinding(keys: [.character("c")], command: .panel("complaint"), scope: .notTyping,
+                               barLabel: Strings.keyNewComplaint, help: Strings.keyNewComplaint)]
         case .reception, .appointments: return ReceptionFeature.bindings(for: state)
         case .waitingBoard, .delivery: return WorkshopFeature.bindings(for: state)
         case .followUp: return FollowUpFeature.bindings(for: state)

@@ -5,6 +5,9 @@ import ServiceDomain
 /// The one place state changes: an action in, the new state and the effects to run out.
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
+    case .consoleStarted:
+        return PanelRouter.entered(&state) + FollowUpFeature.startupEffects()
+
     case .keyPressed(let key):
         return reduceKey(&state, key)
 
@@ -136,8 +139,16 @@ private func requestQuit(_ state: inout AppState) {
 }
 
 func reduceFindKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-    if state.find.card != nil {
-        if key == .escape { state.find.card = nil; state.find.cardVehicleID = nil }
+    if let card = state.find.card {
+        switch key {
+        case .escape:
+            state.find.card = nil
+            state.find.cardVehicleID = nil
+        case .character("c"):
+            // A walk-in or phone complaint, opened from the customer's card.
+            if let id = card.customer.id { return FollowUpFeature.startComplaint(&state, customerID: id) }
+        default: break
+        }
         return []
     }
     let rowCount = state.find.rows.count

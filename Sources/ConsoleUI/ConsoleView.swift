@@ -80,10 +80,17 @@ enum Header {
         buffer.fill(area, role: .header)
         let clock = ShopTimeFormat.headerClock(state.now, zone: state.timeZone, language: state.language)
         let right = "\(state.text(Strings.operatorLabel)): \(state.operatorName)  \(clock) "
+        let overdue = FollowUpFeature.overdueComplaintCount(state)
+        // Overdue complaints are loud on every panel, not only in Follow-up.
+        let alert = overdue > 0 ? " ! \(overdue) \(state.text(Strings.overdueComplaints)) " : ""
         let rightWidth = right.displayWidth
+        let alertWidth = alert.displayWidth
         let title = " " + state.shopName
-        buffer.put(title.ellipsized(toWidth: max(0, area.width - rightWidth - 1)), x: area.x, y: area.y, role: .header,
-                   attributes: .bold)
+        buffer.put(title.ellipsized(toWidth: max(0, area.width - rightWidth - alertWidth - 2)), x: area.x, y: area.y,
+                   role: .header, attributes: .bold)
+        if overdue > 0 {
+            buffer.put(alert, x: area.maxX - rightWidth - alertWidth - 1, y: area.y, role: "header.alert", attributes: .bold)
+        }
         buffer.put(right, x: area.maxX - rightWidth, y: area.y, role: .header)
     }
 }

@@ -103,6 +103,12 @@ extension AppDatabase {
             guard order.version == version, order.stage == from else {
                 throw try conflictError(db, entity: RepairOrder.table, id: roID)
             }
+            try checkLifecycle(db, order: order, to: to, note: cleanNote)
+            if to == .delivered {
+                throw StoreError.notAllowed(Message(
+                    zh: "交车请在交车面板完成交车清单后办理", en: "Deliver from the Delivery panel, after its checklist"))
+            }
+            try settleJobs(db, order: order, to: to, operator: op, now: now)
             let before = order.columns
             order.stage = to
             order.closedAt = to.isOpen ? nil : now
@@ -120,6 +126,36 @@ extension AppDatabase {
             try Audit.append(db, operator: op, at: now, action: "stageChange", entity: RepairOrder.table,
                              entityID: roID, detail: detail)
             return order
+        }
+    }
+
+    /// The workshop rules for a stage change, with the QC status and the hold origin read from the data.
+    func checkLifecycle(_ db: Database, order: RepairOrder, to: ROStage, note: String) throws {
+        let roID = order.id!
+        let history = try Persistence.fetchAll(StageChange.self, db, where: "repair_order_id = ? ORDER BY at, id",
+                                               arguments: [roID])
+        let checks = try Persistence.fetchAll(QualityCheck.self, db, where: "repair_order_id = ? ORDER BY at, id",
+                                              arguments: [roID])
+        try ROLifecycle.check(from: order.stage, to: to, repairClass: order.repairClass,
+                              qcPassed: QCRules.isPassed(checks: checks, history: history), reason: note,
+                              heldFrom: order.stage == .onHold ? ROLifecycle.stageBeforeHold(history) : nil)
+        let jobs = try Persistence.fetchAll(Job.self, db, where: "repair_order_id = ? ORDER BY id", arguments: [roID])
+        if order.stage == .checkedIn && to == .dispatched { try DispatchRules.checkDispatchable(jobs: jobs) }
+        if Self.workFinishedStages.contains(to) && order.stage != .onHold { try DispatchRules.checkWorkFinished(jobs: jobs) }
+    }
+
+    /// Leaving the workshop floor for QC, washing or pickup means the work on the jobs is finished.
+    static let workFinishedStages: Set<ROStage> = [.qualityCheck, .washing, .readyForPickup]
+
+    /// Marks the jobs still to do as done when the car leaves the workshop floor (audited per job).
+    func settleJobs(_ db: Database, order: RepairOrder, to: ROStage, operator op: Operator, now: Date) throws {
+        guard order.stage == .inProgress, Self.workFinishedStages.contains(to) else { return }
+        let jobs = try Persistence.fetchAll(Job.self, db, where: "repair_order_id = ? ORDER BY id", arguments: [order.id!])
+        for job in jobs where DispatchRules.isOpenWork(job) {
+            try db.execute(sql: "UPDATE job SET status = 'done', version = version + 1 WHERE id = ?", arguments: [job.id!])
+            try Audit.append(db, operator: op, at: now, action: "update", entity: Job.table, entityID: job.id,
+                             detail: ["status": .change(old: job.status.rawValue.databaseValue,
+                                                        new: JobStatus.done.rawValue.databaseValue)])
         }
     }
 

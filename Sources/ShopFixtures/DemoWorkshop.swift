@@ -26,6 +26,8 @@ struct DemoWorkshop {
         ("中控屏黑屏", .electrical, .specialistRepair, .warranty),
     ]
 
+    static let recommendedWork = ["更换雨刮片", "清洗节气门", "更换空调滤芯", "四轮定位", "更换刹车油"]
+
     func populate(fleet: [Car], rng: inout SeededRandom, summary: inout DemoSummary) throws {
         var cars = fleet
         // Past visits: about half the customers came before.
@@ -110,27 +112,47 @@ struct DemoWorkshop {
         var t = opened
         for stage in [ROStage.dispatched, .inProgress, .qualityCheck, .washing, .readyForPickup] {
             t = t.addingTimeInterval(Double(rng.int(20...70)) * 60)
+            if stage == .washing {
+                _ = try db.recordQualityCheck(roID: ro.id!, passed: true, operator: op(staff.lead), now: t)
+                ro = try db.repairOrder(id: ro.id!)!
+                t = t.addingTimeInterval(60)
+            }
             ro = try db.recordStageChange(roID: ro.id!, from: ro.stage, to: stage, version: ro.version,
                                           operator: op(advisor), now: t)
+            if stage == .inProgress, rng.chance(0.3) {
+                // Work found on the lift that the customer put off: shown again at the next check-in.
+                let extra = try db.addAdditionalJob(roID: ro.id!, description: rng.pick(Self.recommendedWork),
+                                                    labour: .yuan(120), parts: .yuan(380), operator: op(advisor), now: t)
+                _ = try db.decideAdditionalJob(jobID: extra.id!, approved: false, operator: op(advisor), now: t)
+                ro = try db.repairOrder(id: ro.id!)!
+            }
         }
+        // Some bills came out above the estimate; the customer approved the difference at delivery.
         ro.finalLabour = ro.estimateLabour
         ro.finalParts = ro.estimateParts + Fen(Int64(rng.int(0...3)) * 5_000)
         ro = try db.updateRepairOrder(ro, operator: op(advisor), now: t)
         let delivered = t.addingTimeInterval(Double(rng.int(10...90)) * 60)
-        ro = try db.recordStageChange(roID: ro.id!, from: ro.stage, to: .delivered, version: ro.version,
-                                      operator: op(advisor), now: delivered)
-        let due = delivered.addingTimeInterval(24 * 3600)
-        var callback = Callback(repairOrderID: ro.id!, dueAt: due)
+        var ticked: [String: DeliveryItemState] = [:]
+        for item in DeliveryChecklist.defaultItems where item.check == .manual { ticked[item.key] = .done }
+        ticked["amount"] = .doneWithNote("客户同意增加的材料费")
+        let result = try db.deliver(roID: ro.id!, version: ro.version, ticked: ticked, shopName: DemoShop.shopName,
+                                    operator: op(advisor), now: delivered)
+        ro = result.order
+        var callback = result.callback
+        let due = callback.dueAt
         if callbackDone {
             callback.status = .completed
             callback.attempts = 1
             callback.completedAt = due.addingTimeInterval(-3600)
             callback.satisfaction = rng.pick([7, 8, 9, 9, 10, 10])
+            _ = try db.saveCallback(callback, operator: op(advisor), now: due.addingTimeInterval(-3600))
         } else {
             summary.callbacksOpen += 1
-            if due < now, rng.chance(0.5) { callback.attempts = 1 }
+            if due < now, rng.chance(0.5) {
+                callback.attempts = 1
+                _ = try db.saveCallback(callback, operator: op(advisor), now: min(now, due.addingTimeInterval(1800)))
+            }
         }
-        _ = try db.createCallback(callback, operator: op(advisor), now: delivered)
         return ro
     }
 
@@ -157,6 +179,17 @@ struct DemoWorkshop {
         let step = now.timeIntervalSince(opened) / Double(path.count + 1)
         for next in path {
             t = t.addingTimeInterval(step)
+            if next == .washing || (next == .readyForPickup && ro.stage == .qualityCheck) {
+                // The workshop lead signs the QC sheet before the car leaves QC.
+                _ = try db.recordQualityCheck(roID: ro.id!, passed: true, operator: op(staff.lead),
+                                              now: t.addingTimeInterval(-60))
+                ro = try db.repairOrder(id: ro.id!)!
+            }
+            if next == .onHold {
+                _ = try db.addAdditionalJob(roID: ro.id!, description: "更换前刹车片（已磨损至 3mm）", labour: .yuan(150),
+                                            parts: .yuan(460), operator: op(advisor), now: t.addingTimeInterval(-120))
+                ro = try db.repairOrder(id: ro.id!)!
+            }
             ro = try db.recordStageChange(roID: ro.id!, from: ro.stage, to: next, version: ro.version,
                                           note: next == .onHold ? "等待客户确认增项报价" : "", operator: op(advisor), now: t)
         }

@@ -13,7 +13,9 @@ struct AdvisorCommand: ParsableCommand {
         database with a demo shop. The database is one SQLite file: --db PATH, else $ADVISOR_DB, else
         $XDG_DATA_HOME/advisor/advisor.db (or ~/.local/share/advisor/advisor.db).
         """,
-        subcommands: [ConsoleCommand.self, DemoCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self],
+        subcommands: [ConsoleCommand.self, DemoCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self,
+                      StaffCommand.self, BackupCommand.self, RestoreCommand.self,
+                      TortureWriterCommand.self, ConcurrencyWorkerCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 }
@@ -55,6 +57,64 @@ enum OperatorIdentity {
         if let user = env["USER"] ?? env["LOGNAME"], !user.isEmpty { return user }
         if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
         return "unknown"
+    }
+
+    /// The full name the OS knows for the login (the first field of GECOS), else the login.
+    static var displayName: String {
+        if let pw = getpwuid(getuid()), let gecos = pw.pointee.pw_gecos {
+            let name = String(cString: gecos).split(separator: ",", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            if !name.isEmpty, String(cString: pw.pointee.pw_name) == login { return name }
+        }
+        return login
+    }
+
+    /// The staff record of the person at the keyboard. On an empty staff list the login becomes the first
+    /// admin (`onFirstRun` says so); a login not on the list is refused with who can add it.
+    static func require(in db: AppDatabase, now: Date, onFirstRun: (Staff) -> Void = { _ in }) throws -> Staff {
+        switch try db.resolveOperator(login: login, displayName: displayName, now: now) {
+        case .staff(let staff):
+            return staff
+        case .firstRunAdmin(let staff):
+            onFirstRun(staff)
+            return staff
+        case .unknown(let login, let admins):
+            throw CLIError(UnknownOperatorError(login: login, adminNames: admins.map(\.name)).message)
+        }
+    }
+
+    /// Refuses with the role needed unless the staff member's roles grant `permission`.
+    static func require(_ permission: Permission, _ staff: Staff) throws {
+        do {
+            try Authorization.require(permission, roles: staff.roles)
+        } catch let error as PermissionError {
+            throw CLIError(error.message)
+        }
+    }
+
+    /// A shared desk hands the console to another staff member: their PIN, typed without echo, must
+    /// match their stored yescrypt hash. A wrong PIN costs a pause, so guessing at the desk is slow.
+    static func switchTo(_ login: String, in db: AppDatabase) throws -> Staff {
+        let refusal = CLIError(Message(zh: "登录名或 PIN 不正确，未切换操作员", en: "Wrong login or PIN; the operator was not switched"))
+        guard let target = try db.staff(login: login), target.isActive else {
+            sleep(2)
+            throw refusal
+        }
+        guard let stored = try db.staffPINHash(staffID: target.id!) else {
+            throw CLIError(Message(
+                zh: "\(target.name) 还没有设置 PIN；请系统管理员运行 advisor staff set-pin \(target.login)",
+                en: "\(target.name) has no PIN yet; ask an admin to run advisor staff set-pin \(target.login)"))
+        }
+        let prompt = CLILanguage.current == .zhHans ? "\(target.name) 的 PIN：" : "PIN for \(target.name): "
+        guard let pin = StaffPIN.read(prompt: prompt, fromStdin: false), StaffPIN.verify(pin, against: stored) else {
+            sleep(2)
+            throw refusal
+        }
+        return target
+    }
+
+    static func firstRunNotice(_ staff: Staff) -> Message {
+        Message(zh: "这是本店数据库的首次使用：登录名 \(staff.login) 已成为系统管理员。用 advisor staff add 添加同事。",
+                en: "First use of this shop's database: the login \(staff.login) is now its admin. Add colleagues with advisor staff add.")
     }
 
     static func current(in db: AppDatabase) -> Operator {

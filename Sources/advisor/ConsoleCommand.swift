@@ -21,6 +21,9 @@ struct ConsoleCommand: ParsableCommand {
     @Option(help: "Theme name (default, high-contrast, mono) or path to a .theme file.")
     var theme: String = "default"
 
+    @Option(name: .customLong("as"), help: "On a shared desk: work as this staff member (asks for their PIN).")
+    var asLogin: String?
+
     @Flag(help: "Fill an empty database with the demo shop before opening.")
     var demo = false
 
@@ -44,19 +47,41 @@ struct ConsoleCommand: ParsableCommand {
         if demo, try db.isEmpty() {
             _ = try DemoShop.populate(db, now: now, timeZone: zone, seed: 2026, operatorLogin: OperatorIdentity.login)
         }
+        // The OS authenticated the login; the staff list decides what it may do. An unknown login stops
+        // here with who can add it; on an empty staff list the first login becomes admin.
+        var notice: StatusLine?
+        var me = try OperatorIdentity.require(in: db, now: now) {
+            notice = StatusLine(OperatorIdentity.firstRunNotice($0), kind: .info)
+        }
+        if let asLogin { me = try OperatorIdentity.switchTo(asLogin, in: db) }
+        do {
+            try db.dailyBackupIfNeeded(now: now)
+        } catch let error as UserFacingError {
+            notice = StatusLine(Message(zh: "今日自动备份失败：" + error.message.zh,
+                                        en: "Today's automatic backup failed: " + error.message.en), kind: .warning)
+        }
         let language = resolvedLanguage()
-        let (loadedTheme, themeWarning) = Theme.load(nameOrPath: theme, searchDirectories: ThemeLocations.directories)
+        // A bad theme is named (file and line) in the status line, and the default theme is used.
+        let loadedTheme: Theme
+        var themeWarning: Message?
+        switch Theme.resolve(nameOrPath: theme, searchDirectories: ThemeLocations.directories) {
+        case .success(let resolved): loadedTheme = resolved
+        case .failure(let error):
+            loadedTheme = .builtinDefault
+            themeWarning = Message(zh: error.descriptionZhHans + "；已使用默认主题", en: error.description + "; using the default theme")
+        }
         let utf8 = NCursesTerminal.localeIsUTF8()
 
         var state = AppState(language: language, shopName: (try? db.setting(key: "shop.name")) ?? Strings.appName.text(language),
-                             operatorName: OperatorIdentity.current(in: db).name, now: now, timeZone: zone,
+                             operatorName: me.name, now: now, timeZone: zone,
                              asciiOnly: !utf8)
-        if let themeWarning { state.status = StatusLine(Message(zh: themeWarning, en: themeWarning), kind: .warning) }
+        if let notice { state.status = notice }
+        if let themeWarning { state.status = StatusLine(themeWarning, kind: .warning) }
 
         TerminalGuard.install()
         let terminal = try NCursesTerminal.start(theme: loadedTheme, forceASCII: !utf8)
         defer { terminal.stop() }
-        let runtime = ConsoleRuntime(db: db, operator: OperatorIdentity.current(in: db), terminal: terminal, state: state,
+        let runtime = ConsoleRuntime(db: db, operator: me.asOperator, terminal: terminal, state: state,
                                      suspend: { terminal.suspend() })
         runtime.run()
     }

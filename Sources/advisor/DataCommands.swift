@@ -57,7 +57,12 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let db = try database.open()
-        try db.exportCustomersAndVehicles(to: URL(fileURLWithPath: file))
+        do {
+            let me = try OperatorIdentity.require(in: db, now: Date())
+            try db.exportCustomersAndVehicles(to: URL(fileURLWithPath: file), operator: me.asOperator, now: Date())
+        } catch let error as UserFacingError {
+            throw CLIError(error.message)
+        }
         print(CLILanguage.current == .zhHans ? "已导出到 \(file)" : "Exported to \(file)")
     }
 }
@@ -75,12 +80,15 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let db = try database.open()
         do {
-            let report = try db.importCustomersAndVehicles(from: URL(fileURLWithPath: file),
-                                                           operator: OperatorIdentity.current(in: db), now: Date())
+            // Entering customers is reception work; the import is audited under the person who ran it.
+            let me = try OperatorIdentity.require(in: db, now: Date())
+            try OperatorIdentity.require(.checkIn, me)
+            let report = try db.importCustomersAndVehicles(from: URL(fileURLWithPath: file), operator: me.asOperator,
+                                                           now: Date())
             print(CLILanguage.current == .zhHans
                 ? "已导入 \(report.rows) 行：新客户 \(report.customersCreated)，匹配已有客户 \(report.customersMatched)，新车辆 \(report.vehiclesCreated)，更新车辆 \(report.vehiclesUpdated)"
                 : "Imported \(report.rows) rows: \(report.customersCreated) new customers, \(report.customersMatched) matched, \(report.vehiclesCreated) new vehicles, \(report.vehiclesUpdated) updated")
-            for warning in report.warnings { print(warning) }
+            for warning in report.warnings { print(warning.message.text(CLILanguage.current)) }
         } catch let error as UserFacingError {
             throw CLIError(error.message)
         }

@@ -82,7 +82,7 @@ func send(_ state: inout AppState, _ keys: Key...) -> [Effect] {
         send(&state, .character("王"))
         _ = reduce(&state, .searchCompleted(query: "王", results: [wangFang, liQiang]))
         send(&state, .down)
-        #expect(reduce(&state, .storeChangedElsewhere) == [.search(query: "王")])
+        #expect(reduce(&state, .storeChangedElsewhere).contains(.search(query: "王")))
         _ = reduce(&state, .searchCompleted(query: "王", results: [liQiang, wangFang]))
         #expect(state.find.rows[state.find.table.selected].vehicle?.id == 71)
     }
@@ -92,7 +92,7 @@ func send(_ state: inout AppState, _ keys: Key...) -> [Effect] {
         let card = CustomerCardData(customer: Customer(id: 7, name: "王芳", phones: ["13812345678"]), vehicles: [],
                                     mileage: [:], lastVisits: [], openComplaints: [])
         _ = reduce(&state, .cardLoaded(card))
-        #expect(reduce(&state, .storeChangedElsewhere) == [.loadCard(customerID: 7)])
+        #expect(reduce(&state, .storeChangedElsewhere).contains(.loadCard(customerID: 7)))
         _ = reduce(&state, .cardLoaded(nil))
         #expect(state.find.card == nil)
         #expect(state.status == StatusLine(Strings.cardNotFound, kind: .warning))
@@ -116,7 +116,7 @@ func send(_ state: inout AppState, _ keys: Key...) -> [Effect] {
         #expect(state.panel == .waitingBoard)
         send(&state, .character("1"))
         #expect(state.panel == .find)
-        send(&state, .function(3), .character("q"))
+        send(&state, .function(9), .character("q"))   // Reports: nothing to type into
         #expect(state.shouldQuit)
     }
 

@@ -83,8 +83,8 @@ private func withCard(_ language: Language = .zhHans) -> AppState {
 
     @Test func plannedPanelsDescribeWhatTheyWillHold() {
         var s = state()
-        _ = reduce(&s, .keyPressed(.function(5)))
-        assertSnapshot(ConsoleView.render(s, size: small), named: "waiting-board-planned-80x24")
+        _ = reduce(&s, .keyPressed(.function(9)))
+        assertSnapshot(ConsoleView.render(s, size: small), named: "reports-planned-80x24")
     }
 
     @Test func helpOverlay() {

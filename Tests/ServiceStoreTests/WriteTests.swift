@@ -177,18 +177,20 @@ import ServiceDomain
                                           operator: Fixture.reception, now: Fixture.morning,
                                           timeZone: Fixture.shanghai)
         let t1 = Fixture.morning.addingTimeInterval(600)
-        let dispatched = try db.recordStageChange(roID: ro.id!, from: .checkedIn, to: .dispatched, version: ro.version,
-                                                  operator: Fixture.advisor, now: t1)
+        // Dispatch needs technicians on the jobs (see WorkshopStoreTests); a hold is a plain versioned move.
+        let dispatched = try db.recordStageChange(roID: ro.id!, from: .checkedIn, to: .onHold, version: ro.version,
+                                                  note: "等客户确认", operator: Fixture.advisor, now: t1)
         #expect(dispatched.version == 1)
         #expect(throws: StoreError.self) {
             try db.recordStageChange(roID: ro.id!, from: .checkedIn, to: .cancelled, version: ro.version,
                                      note: "客户取消", operator: Fixture.reception, now: t1)
         }
         let t2 = Fixture.morning.addingTimeInterval(7200)
-        let delivered = try db.recordStageChange(roID: ro.id!, from: .dispatched, to: .delivered,
-                                                 version: dispatched.version, operator: Fixture.advisor, now: t2)
+        let delivered = try db.recordStageChange(roID: ro.id!, from: .onHold, to: .cancelled,
+                                                 version: dispatched.version, note: "客户取消", operator: Fixture.advisor,
+                                                 now: t2)
         #expect(delivered.closedAt == t2)
-        #expect(try db.stageChanges(repairOrderID: ro.id!).map(\.to) == [.checkedIn, .dispatched, .delivered])
+        #expect(try db.stageChanges(repairOrderID: ro.id!).map(\.to) == [.checkedIn, .onHold, .cancelled])
         #expect(try db.auditEntries(entity: "repair_order", entityID: ro.id!).first?.action == "stageChange")
 
         var edited = delivered

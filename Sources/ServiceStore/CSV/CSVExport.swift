@@ -17,6 +17,18 @@ enum CustomerCSV {
 }
 
 extension AppDatabase {
+    /// The export a person asks for: needs the manager role (personal data), and leaves an audit row
+    /// saying who exported how many customers to which file (no personal data in the row itself).
+    public func exportCustomersAndVehicles(to url: URL, operator op: Operator, now: Date) throws {
+        try authorize(.exportPersonalData, op)
+        try exportCustomersAndVehicles(to: url)
+        try dbPool.write { db in
+            let customers = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customer") ?? 0
+            try Audit.append(db, operator: op, at: now, action: "export", entity: "customer", entityID: nil,
+                             detail: ["file": .string(url.lastPathComponent), "customers": .int(Int64(customers))])
+        }
+    }
+
     /// Writes every customer with their vehicles: UTF-8 with a BOM (so spreadsheets detect the encoding),
     /// one row per vehicle, one row for a customer without a vehicle. Dates are `yyyy-MM-dd` in the
     /// shop's time zone. The file is created owner-only (0600): it holds personal data.

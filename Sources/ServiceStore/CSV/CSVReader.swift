@@ -188,6 +188,13 @@ struct CustomerCSVReader {
         }
     }
 
+    /// A cell quoted back in a message: sanitized and clipped, so a huge or hostile cell cannot flood
+    /// the status line or reach the terminal.
+    static func echo(_ text: String) -> String {
+        let clean = FreeText.sanitize(text)
+        return clean.count <= 40 ? clean : String(clean.prefix(39)) + "…"
+    }
+
     /// `1/0`, `yes/no`, `true/false`, `y/n`, `是/否`; empty means no.
     static func flag(_ text: String) throws -> Bool {
         switch FreeText.sanitize(text).lowercased() {
@@ -195,8 +202,8 @@ struct CustomerCSVReader {
         case "1", "yes", "y", "true", "是": return true
         default:
             throw ValidationError(field: .other, message: Message(
-                zh: "应填 1 或 0（是/否），现在是“\(FreeText.sanitize(text))”",
-                en: "Use 1 or 0 (yes/no), not \"\(FreeText.sanitize(text))\""))
+                zh: "应填 1 或 0（是/否），现在是“\(echo(text))”",
+                en: "Use 1 or 0 (yes/no), not \"\(echo(text))\""))
         }
     }
 
@@ -206,8 +213,8 @@ struct CustomerCSVReader {
         if clean.isEmpty { return nil }
         guard let date = StoreTime.parseDay(clean, timeZone: timeZone) else {
             throw ValidationError(field: .date, message: Message(
-                zh: "日期应写成 年-月-日，例如 2024-03-15，现在是“\(clean)”",
-                en: "Write the date as yyyy-MM-dd, e.g. 2024-03-15, not \"\(clean)\""))
+                zh: "日期应写成 年-月-日，例如 2024-03-15，现在是“\(Self.echo(clean))”",
+                en: "Write the date as yyyy-MM-dd, e.g. 2024-03-15, not \"\(Self.echo(clean))\""))
         }
         return date
     }
@@ -218,8 +225,8 @@ struct CustomerCSVReader {
         if clean.isEmpty { return nil }
         guard let km = Int(clean), km >= 0 else {
             throw ValidationError(field: .mileage, message: Message(
-                zh: "保修截止里程应为整数公里，例如 100000，现在是“\(clean)”",
-                en: "Warranty end km must be a whole number, e.g. 100000, not \"\(clean)\""))
+                zh: "保修截止里程应为整数公里，例如 100000，现在是“\(echo(clean))”",
+                en: "Warranty end km must be a whole number, e.g. 100000, not \"\(echo(clean))\""))
         }
         return km
     }

@@ -10,8 +10,10 @@ public struct ImportProblem: Sendable, Equatable {
     public var reason: Message
 
     public var message: Message {
-        let zhColumn = column.isEmpty ? "" : "，\(column)" + (Self.columnLabels[column].map { "（\($0.zh)）" } ?? "")
-        let enColumn = column.isEmpty ? "" : ", \(column)"
+        // An unknown column's name comes from the file: show it sanitized and clipped.
+        let shown = CustomerCSVReader.echo(column)
+        let zhColumn = column.isEmpty ? "" : "，\(shown)" + (Self.columnLabels[column].map { "（\($0.zh)）" } ?? "")
+        let enColumn = column.isEmpty ? "" : ", \(shown)"
         if line == 0 {
             return Message(zh: "文件\(zhColumn)：\(reason.zh)", en: "File\(enColumn): \(reason.en)")
         }

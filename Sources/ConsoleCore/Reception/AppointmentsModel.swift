@@ -1,0 +1,105 @@
+import Foundation
+import ScreenKit
+import ServiceDomain
+
+/// One appointment with the names the day view shows.
+public struct AppointmentRow: Sendable, Equatable {
+    public var appointment: Appointment
+    public var customerName: String
+    /// Normalized; masked in the list.
+    public var phone: String
+    public var plate: String
+    public var model: String
+    public init(appointment: Appointment, customerName: String, phone: String, plate: String, model: String) {
+        self.appointment = appointment
+        self.customerName = customerName
+        self.phone = phone
+        self.plate = plate
+        self.model = model
+    }
+}
+
+/// A line of the day view: a slot with its occupancy, or an appointment under its slot.
+public enum DayLine: Sendable, Equatable {
+    case slot(start: Date, regular: Int, express: Int)
+    case appointment(AppointmentRow)
+}
+
+public enum BookingField: Int, Sendable, CaseIterable {
+    case search, lane, serviceType, concerns, waiter, overrideReason
+    public var isText: Bool { self == .search || self == .concerns || self == .overrideReason }
+}
+
+/// Booking a slot: find the customer's car, then lane, service type, concerns, waiter or drop-off.
+public struct BookingForm: Sendable, Equatable {
+    public var slotStart: Date
+    public var query = TextInputState()
+    public var rows: [FindRow] = []
+    public var table = TableState()
+    /// The car chosen from the search (Enter on a row).
+    public var chosen: FindRow?
+    public var lane: Lane = .regular
+    public var serviceType: ServiceType = .maintenance
+    public var concerns = TextInputState()
+    public var isWaiter = false
+    public var overrideReason = TextInputState()
+    /// The slot was full: the override reason field is shown.
+    public var needsOverride = false
+    public var focus: BookingField = .search
+    /// Esc was pressed once on a booking with input: a second Esc discards it.
+    public var discardArmed = false
+
+    public init(slotStart: Date, lane: Lane = .regular) {
+        self.slotStart = slotStart
+        self.lane = lane
+    }
+
+    public var fields: [BookingField] {
+        BookingField.allCases.filter { $0 != .overrideReason || needsOverride }
+    }
+
+    public var hasInput: Bool { chosen != nil || !concerns.isEmpty || !overrideReason.isEmpty }
+}
+
+/// The Appointments panel (F4): one day in slots, tomorrow's confirmation list, booking and arrival.
+public struct AppointmentsState: Sendable, Equatable {
+    /// Start of the day shown; nil until the panel is first opened.
+    public var day: Date?
+    public var rows: [AppointmentRow] = []
+    public var hours = ShopHours.standard
+    public var noShow = NoShowStats()
+    public var table = TableState()
+    /// Only the appointments still to confirm (tomorrow's call list).
+    public var confirmationsOnly = false
+    public var booking: BookingForm?
+    /// An appointment being moved: Enter on a slot reschedules it there.
+    public var moving: AppointmentRow?
+    public init() {}
+
+    /// The lines of the day: every slot (with its bookings below it), or only the appointments still
+    /// to confirm when `confirmationsOnly`.
+    public func lines(timeZone: TimeZone) -> [DayLine] {
+        guard let day else { return [] }
+        if confirmationsOnly {
+            return rows.filter { $0.appointment.status == .booked || $0.appointment.status == .rescheduled }
+                .map { .appointment($0) }
+        }
+        var out: [DayLine] = []
+        let slots = hours.slots(on: day, timeZone: timeZone)
+        var placed = Set<Int>()
+        for (i, start) in slots.enumerated() {
+            let end = i + 1 < slots.count ? slots[i + 1] : start.addingTimeInterval(TimeInterval(hours.slotMinutes * 60))
+            let inSlot = rows.enumerated().filter { $0.element.appointment.slotStart >= start && $0.element.appointment.slotStart < end }
+            let held = inSlot.map(\.element.appointment).filter { $0.status.holdsCapacity }
+            out.append(.slot(start: start, regular: held.filter { $0.lane == .regular }.count,
+                             express: held.filter { $0.lane == .express }.count))
+            for (index, row) in inSlot {
+                placed.insert(index)
+                out.append(.appointment(row))
+            }
+        }
+        // Bookings outside today's grid (hours changed since) still show, at the end.
+        for (index, row) in rows.enumerated() where !placed.contains(index) { out.append(.appointment(row)) }
+        return out
+    }
+}

@@ -1,0 +1,246 @@
+import Foundation
+import ScreenKit
+import ServiceDomain
+
+/// What the desk knows about a returning customer and car when check-in opens.
+public struct CheckInCustomerInfo: Sendable, Equatable {
+    public var customer: Customer
+    /// Nil when the customer is known but the car is new (typed in the form).
+    public var vehicle: Vehicle?
+    public var lastKm: Int?
+    /// Newest first.
+    public var lastVisits: [RepairOrder]
+    public var openComplaints: [Complaint]
+
+    public init(customer: Customer, vehicle: Vehicle?, lastKm: Int?, lastVisits: [RepairOrder], openComplaints: [Complaint]) {
+        self.customer = customer
+        self.vehicle = vehicle
+        self.lastKm = lastKm
+        self.lastVisits = lastVisits
+        self.openComplaints = openComplaints
+    }
+}
+
+/// The check-in form's fields in Tab order. The first five appear only for a new customer or car.
+public enum CheckInField: Int, Sendable, CaseIterable, Comparable {
+    case name, phone, plate, vin, model
+    case mileage, concern, labour, parts, hours, promised
+    case category, serviceType, waiter, fuel, walkAround, valuables, contactPhone, callbackTime
+
+    public static func < (a: CheckInField, b: CheckInField) -> Bool { a.rawValue < b.rawValue }
+
+    /// Fields chosen with ←/→ or Space rather than typed.
+    public var isChoice: Bool { [.category, .serviceType, .waiter, .fuel, .valuables].contains(self) }
+    var isCustomerField: Bool { self == .name || self == .phone }
+    var isVehicleField: Bool { self == .plate || self == .vin || self == .model }
+}
+
+/// The check-in form: everything typed so far, kept in state so it survives switching panels.
+public struct CheckInForm: Sendable, Equatable {
+    /// Nil for a walk-in new customer.
+    public var subject: CheckInCustomerInfo?
+    public var appointmentID: RowID?
+    /// When the customer's arrival was logged (the check-in timer).
+    public var arrivedAt: Date
+    public var hours: ShopHours
+    public var texts: [CheckInField: TextInputState] = [:]
+    public var category: ConcernCategory = .other
+    public var serviceType: ServiceType = .repair
+    public var isWaiter = false
+    public var fuel: FuelLevel = .half
+    public var valuablesReminded = false
+    /// Values the clerk set by hand are no longer re-suggested.
+    public var touched: Set<CheckInField> = []
+    public var focus: CheckInField
+    /// Existing records matching the typed phone, plate or VIN.
+    public var duplicates: [DuplicateMatch] = []
+    public var saving = false
+    /// Esc was pressed once on a form with input: a second Esc discards it.
+    public var discardArmed = false
+
+    public init(subject: CheckInCustomerInfo?, appointment: Appointment?, arrivedAt: Date, hours: ShopHours,
+                now: Date, timeZone: TimeZone) {
+        self.subject = subject
+        self.appointmentID = appointment?.id
+        self.arrivedAt = arrivedAt
+        self.hours = hours
+        focus = .mileage
+        for field in CheckInField.allCases where !field.isChoice { texts[field] = TextInputState() }
+        if let c = subject?.customer {
+            texts[.contactPhone] = TextInputState(text: c.primaryPhone ?? "")
+            texts[.callbackTime] = TextInputState(text: c.preferredCallTime)
+        }
+        if let a = appointment {
+            texts[.concern] = TextInputState(text: a.concerns)
+            serviceType = a.serviceType
+            isWaiter = a.isWaiter
+            touched.insert(.serviceType)
+        }
+        if needsCustomer { focus = .name } else if needsVehicle { focus = .plate }
+        refreshSuggestions(now: now, timeZone: timeZone)
+    }
+
+    public var needsCustomer: Bool { subject == nil }
+    public var needsVehicle: Bool { subject?.vehicle == nil }
+
+    /// The fields shown, in Tab order.
+    public var fields: [CheckInField] {
+        CheckInField.allCases.filter { f in
+            if f.isCustomerField { return needsCustomer }
+            if f.isVehicleField { return needsVehicle }
+            return true
+        }
+    }
+
+    public func text(_ f: CheckInField) -> String { texts[f]?.text ?? "" }
+
+    /// Something the clerk typed would be lost if the form closed.
+    public var hasInput: Bool {
+        texts.contains { field, input in
+            guard !input.isEmpty else { return false }
+            if field == .contactPhone || field == .callbackTime || field == .hours || field == .promised { return touched.contains(field) }
+            return true
+        } || touched.contains { $0.isChoice }
+    }
+
+    /// Re-derives the values the clerk has not set: category from the concern, service type from the
+    /// category, labour hours from the service type, and the promised time from the hours.
+    public mutating func refreshSuggestions(now: Date, timeZone: TimeZone) {
+        if !touched.contains(.category) { category = CheckInDefaults.category(for: text(.concern)) }
+        if !touched.contains(.serviceType) { serviceType = CheckInDefaults.serviceType(for: category) }
+        if !touched.contains(.hours) {
+            texts[.hours] = TextInputState(text: LabourHoursInput.format(minutes: CheckInDefaults.labourMinutes(for: serviceType)))
+        }
+        if !touched.contains(.promised) {
+            let minutes = (try? LabourHoursInput.minutes(text(.hours))) ?? CheckInDefaults.labourMinutes(for: serviceType)
+            let promised = PromisedTime.suggest(now: now, labourMinutes: minutes, hours: hours, timeZone: timeZone)
+            texts[.promised] = TextInputState(text: PromisedTime.format(promised, timeZone: timeZone))
+        }
+    }
+
+    /// Checks one field as the clerk leaves it; nil when it is fine.
+    public func problem(in field: CheckInField, now: Date, timeZone: TimeZone) -> Message? {
+        do {
+            try validate(field, now: now, timeZone: timeZone)
+            return nil
+        } catch let error as UserFacingError {
+            return error.message
+        } catch {
+            return Message(zh: "输入有误", en: "Invalid input")
+        }
+    }
+
+    private func validate(_ field: CheckInField, now: Date, timeZone: TimeZone) throws {
+        let value = text(field)
+        switch field {
+        case .name: _ = try PersonName.validate(value)
+        case .phone: _ = try PhoneNumber.validate(value)
+        case .contactPhone:
+            // A new customer's own phone is the contact unless the clerk gives another.
+            if value.isEmpty && needsCustomer { return }
+            _ = try PhoneNumber.validate(value)
+        case .plate: _ = try Plate.validate(value)
+        case .vin: if !VIN.normalize(value).isEmpty { _ = try VIN.validate(value) }
+        case .model: _ = try FreeText.clean(value, field: .model, maxLength: VehicleRules.modelMaxLength, required: true)
+        case .mileage: _ = try mileage()
+        case .concern: _ = try FreeText.clean(value, field: .concern, maxLength: 500, required: true)
+        case .labour: _ = try YuanInput.parse(value, field: .estimate)
+        case .parts: _ = try YuanInput.parse(value, field: .estimate)
+        case .hours: _ = try LabourHoursInput.minutes(value)
+        case .promised: try PromisedTime.validate(try PromisedTime.parse(value, now: now, timeZone: timeZone), now: now)
+        case .walkAround: _ = try FreeText.clean(value, field: .walkAround, maxLength: 500)
+        case .callbackTime: _ = try FreeText.clean(value, field: .preferredCallTime, maxLength: 40)
+        case .category, .serviceType, .waiter, .fuel, .valuables: break
+        }
+    }
+
+    private func mileage() throws -> Int {
+        let digits = FreeText.sanitize(text(.mileage)).replacingOccurrences(of: ",", with: "")
+            .replacingOccurrences(of: " ", with: "")
+        guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let km = Int(digits) else {
+            throw ValidationError(field: .mileage, message: Message(zh: "请填写仪表显示的公里数（只填数字），例如 23456",
+                                                                   en: "Mileage: enter the km on the odometer (digits only), e.g. 23456"))
+        }
+        try MileageRule.check(newKm: km, lastKm: subject?.lastKm, odometerReplacementReason: nil)
+        return km
+    }
+
+    /// The first field that does not validate, with its message.
+    public func firstProblem(now: Date, timeZone: TimeZone) -> (CheckInField, Message)? {
+        for f in fields { if let m = problem(in: f, now: now, timeZone: timeZone) { return (f, m) } }
+        return nil
+    }
+
+    /// The records to save; call after `firstProblem` returned nil.
+    public func draft(now: Date, timeZone: TimeZone, shopName: String) throws -> CheckInDraft {
+        let customerID = subject?.customer.id ?? 0
+        var newCustomer: Customer?
+        if needsCustomer {
+            newCustomer = Customer(name: text(.name), phones: [text(.phone)], preferredCallTime: text(.callbackTime))
+        }
+        var newVehicle: Vehicle?
+        if needsVehicle {
+            newVehicle = Vehicle(ownerID: customerID, vin: text(.vin), plate: text(.plate), model: text(.model))
+        }
+        let contact = text(.contactPhone).isEmpty && needsCustomer ? text(.phone) : text(.contactPhone)
+        let order = RepairOrder(
+            number: "", customerID: customerID, vehicleID: subject?.vehicle?.id ?? 0, advisorID: nil,
+            appointmentID: appointmentID, serviceType: serviceType,
+            repairClass: CheckInDefaults.repairClass(for: serviceType), openedAt: now,
+            promisedAt: try PromisedTime.parse(text(.promised), now: now, timeZone: timeZone),
+            mileageIn: try mileage(), fuelLevel: fuel, isWaiter: isWaiter,
+            walkAroundNotes: text(.walkAround), contactPhone: try PhoneNumber.validate(contact),
+            preferredCallbackTime: text(.callbackTime),
+            estimateLabour: try YuanInput.parse(text(.labour)), estimateParts: try YuanInput.parse(text(.parts)))
+        return CheckInDraft(newCustomer: newCustomer, newVehicle: newVehicle, order: order,
+                            concern: Concern(repairOrderID: 0, text: text(.concern), category: category),
+                            arrivedAt: arrivedAt, valuablesReminded: valuablesReminded, shopName: shopName)
+    }
+}
+
+/// A validated check-in, ready for the store: new customer / car (if any), the order and its concern.
+public struct CheckInDraft: Sendable, Equatable {
+    public var newCustomer: Customer?
+    public var newVehicle: Vehicle?
+    public var order: RepairOrder
+    public var concern: Concern
+    public var arrivedAt: Date
+    public var valuablesReminded: Bool
+    public var shopName: String
+}
+
+/// A check-in that reached the store.
+public struct SavedCheckIn: Sendable, Equatable {
+    public var number: String
+    public var checkInSeconds: Int
+    /// Where the work order was written; nil when writing failed (see `workOrderError`).
+    public var workOrderPath: String?
+    public var workOrderText: String
+    public init(number: String, checkInSeconds: Int, workOrderPath: String?, workOrderText: String) {
+        self.number = number
+        self.checkInSeconds = checkInSeconds
+        self.workOrderPath = workOrderPath
+        self.workOrderText = workOrderText
+    }
+}
+
+extension FuelLevel {
+    public var label: String {
+        switch self {
+        case .empty: "E"
+        case .quarter: "1/4"
+        case .half: "1/2"
+        case .threeQuarters: "3/4"
+        case .full: "F"
+        }
+    }
+}
+
+extension CaseIterable where Self: Equatable, AllCases: RandomAccessCollection, AllCases.Index == Int {
+    /// The next (or previous) case, wrapping around.
+    func cycled(_ step: Int) -> Self {
+        let all = Self.allCases
+        let i = all.firstIndex(of: self)!
+        return all[((i + step) % all.count + all.count) % all.count]
+    }
+}

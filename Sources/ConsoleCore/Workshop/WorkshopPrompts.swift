@@ -1,0 +1,144 @@
+import Foundation
+import ScreenKit
+import ServiceDomain
+
+/// The prompt (one line of text) and the picker (a short list) that the workshop actions open.
+enum WorkshopPrompts {
+    static func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+        guard var prompt = state.workshop.prompt else { return [] }
+        if key == .enter { return submit(&state, prompt) }
+        _ = prompt.input.handle(key)
+        state.workshop.prompt = prompt
+        return []
+    }
+
+    static func reducePickerKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+        guard var picker = state.workshop.picker else { return [] }
+        switch key {
+        case .up: picker.selected = max(0, picker.selected - 1)
+        case .down: picker.selected = min(picker.options.count - 1, picker.selected + 1)
+        case .enter:
+            state.workshop.picker = nil
+            return choose(&state, picker.purpose, picker.options[picker.selected].value)
+        default: break
+        }
+        state.workshop.picker = picker
+        return []
+    }
+
+    private static func choose(_ state: inout AppState, _ purpose: WorkshopPickerPurpose, _ value: String) -> [Effect] {
+        switch purpose {
+        case .moveStage(let roID, let version, let from):
+            guard let to = ROStage(rawValue: value) else { return [] }
+            if ROLifecycle.requiresReason(to) {
+                state.workshop.prompt = WorkshopPrompt(
+                    purpose: .stageReason(roID: roID, version: version, from: from, to: to),
+                    title: to == .onHold ? WorkshopStrings.holdReason : WorkshopStrings.cancelReason,
+                    hint: WorkshopStrings.reasonHint)
+                return []
+            }
+            return [.workshop(.moveStage(roID: roID, version: version, from: from, to: to, note: ""))]
+        case .technician(let roID, let version, let needsReason):
+            guard let id = RowID(value) else { return [] }
+            if needsReason {
+                state.workshop.prompt = WorkshopPrompt(
+                    purpose: .reassignReason(roID: roID, version: version, technicianID: id),
+                    title: WorkshopStrings.reassignReason, hint: WorkshopStrings.reasonHint)
+                return []
+            }
+            return [.workshop(.dispatch(roID: roID, version: version, technicianID: id, reason: ""))]
+        case .jobTechnician(let jobID, let needsReason):
+            guard let id = RowID(value) else { return [] }
+            if needsReason {
+                state.workshop.prompt = WorkshopPrompt(purpose: .reassignJobReason(jobID: jobID, technicianID: id),
+                                                       title: WorkshopStrings.reassignReason, hint: WorkshopStrings.reasonHint)
+                return []
+            }
+            return [.workshop(.assignJob(jobID: jobID, technicianID: id, reason: ""))]
+        case .qcResult(let roID):
+            if value == "pass" { return [.workshop(.recordQC(roID: roID, passed: true, note: ""))] }
+            state.workshop.prompt = WorkshopPrompt(purpose: .qcFailNote(roID: roID), title: WorkshopStrings.qcFailNote,
+                                                   hint: WorkshopStrings.reasonHint)
+            return []
+        }
+    }
+
+    private static func submit(_ state: inout AppState, _ prompt: WorkshopPrompt) -> [Effect] {
+        let text = prompt.input.text.trimmingCharacters(in: .whitespaces)
+        func close() { state.workshop.prompt = nil }
+        switch prompt.purpose {
+        case .stageReason(let roID, let version, let from, let to):
+            close()
+            return [.workshop(.moveStage(roID: roID, version: version, from: from, to: to, note: text))]
+        case .reassignReason(let roID, let version, let technicianID):
+            // An empty reason reaches the store, which refuses it with the field named.
+            close()
+            return [.workshop(.dispatch(roID: roID, version: version, technicianID: technicianID, reason: text))]
+        case .reassignJobReason(let jobID, let technicianID):
+            close()
+            return [.workshop(.assignJob(jobID: jobID, technicianID: technicianID, reason: text))]
+        case .delayTime(let roID, let version):
+            do {
+                let date = try WaitingBoardRules.parsePromise(text, now: state.now, timeZone: state.timeZone)
+                state.workshop.prompt = WorkshopPrompt(
+                    purpose: .delayNote(roID: roID, version: version, newPromisedAt: date),
+                    title: WorkshopStrings.delayNote, hint: WorkshopStrings.reasonHint)
+            } catch {
+                // Keep what was typed so it can be fixed.
+                state.status = StatusLine((error as? UserFacingError)?.message ?? WorkshopStrings.delayTimeHint,
+                                          kind: .error)
+            }
+            return []
+        case .delayNote(let roID, let version, let date):
+            close()
+            return [.workshop(.notifyDelay(roID: roID, version: version, newPromisedAt: date, note: text))]
+        case .qcFailNote(let roID):
+            close()
+            return [.workshop(.recordQC(roID: roID, passed: false, note: text))]
+        case .additionalJob(let roID):
+            guard let parsed = parseAdditionalJob(text) else {
+                state.status = StatusLine(WorkshopStrings.badAdditionalJob, kind: .error)
+                return []
+            }
+            close()
+            return [.workshop(.addAdditionalJob(roID: roID, description: parsed.description, labour: parsed.labour,
+                                                parts: parsed.parts))]
+        case .amountNote(let key):
+            close()
+            guard !text.isEmpty else { return [] }
+            state.workshop.delivery.ticked[key] = .doneWithNote(text)
+            return []
+        case .overrideReason(let key):
+            guard !text.isEmpty else {
+                state.status = StatusLine(Message(zh: "经理放行必须填写原因", en: "An override needs a reason"), kind: .error)
+                return []
+            }
+            close()
+            state.workshop.delivery.ticked[key] = .overridden(reason: text)
+            return []
+        }
+    }
+
+    /// "description labour [parts]": the last one or two words are amounts in yuan (up to two decimals).
+    static func parseAdditionalJob(_ text: String) -> (description: String, labour: Fen, parts: Fen)? {
+        var words = text.split(separator: " ").map(String.init)
+        var amounts: [Fen] = []
+        while amounts.count < 2, let last = words.last, let fen = yuan(last) {
+            amounts.insert(fen, at: 0)
+            words.removeLast()
+        }
+        guard !amounts.isEmpty, !words.isEmpty else { return nil }
+        return (words.joined(separator: " "), amounts[0], amounts.count > 1 ? amounts[1] : .zero)
+    }
+
+    static func yuan(_ text: String) -> Fen? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let whole = Int64(parts[0]), whole >= 0, whole < 10_000_000 else { return nil }
+        var cents: Int64 = 0
+        if parts.count == 2 {
+            guard (1...2).contains(parts[1].count), let c = Int64(parts[1]) else { return nil }
+            cents = parts[1].count == 1 ? c * 10 : c
+        }
+        return Fen(whole * 100 + cents)
+    }
+}

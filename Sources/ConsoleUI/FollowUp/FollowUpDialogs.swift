@@ -1,0 +1,75 @@
+import ConsoleCore
+import ScreenKit
+import ServiceDomain
+
+/// The follow-up panel's picker, prompt and survey dialogs.
+enum FollowUpDialogs {
+    static func renderPicker(_ picker: FollowUpPicker, _ state: AppState, into buffer: inout ScreenBuffer, area: Rect,
+                             border: BorderStyle) {
+        let labels = picker.options.map { option in
+            (option.shortcut.map { "\($0)  " } ?? "") + state.text(option.label)
+        }
+        let width = min(area.width - 4, max(40, (labels.map(\.displayWidth).max() ?? 0) + 6,
+                                            state.text(picker.title).displayWidth + 6))
+        let height = min(area.height, picker.options.count + 3)
+        let frame = area.centered(width: width, height: height)
+        buffer.fill(frame, role: .dialog)
+        let inner = Box(title: state.text(picker.title), focused: true, style: border, borderRole: .dialog)
+            .render(into: &buffer, area: frame)
+        let visible = max(1, inner.height - 1)
+        let first = max(0, min(picker.selected - visible + 1, picker.options.count - visible))
+        for (row, index) in (first..<min(picker.options.count, first + visible)).enumerated() {
+            let line = Rect(x: inner.x, y: inner.y + row, width: inner.width, height: 1)
+            let selected = index == picker.selected
+            if selected { buffer.fill(line, role: .selection) }
+            buffer.write(" " + labels[index], in: line, role: selected ? .selection : .dialog)
+        }
+        buffer.write(state.text(FollowUpStrings.pickerHint), in: Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1),
+                     alignment: .center, role: .muted)
+    }
+
+    static func renderPrompt(_ prompt: FollowUpPrompt, _ state: AppState, into buffer: inout ScreenBuffer, area: Rect,
+                             border: BorderStyle) {
+        let width = min(area.width - 4, 72)
+        let frame = area.centered(width: width, height: 6)
+        buffer.fill(frame, role: .dialog)
+        let inner = Box(title: state.text(prompt.title), focused: true, style: border, borderRole: .dialog)
+            .render(into: &buffer, area: frame)
+        TextInput(placeholder: "", focused: true)
+            .render(into: &buffer, area: Rect(x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, height: 1), state: prompt.input)
+        buffer.write(state.text(prompt.hint), in: Rect(x: inner.x + 1, y: inner.y + 3, width: inner.width - 2, height: 1),
+                     role: .muted)
+    }
+
+    /// One question at a time, with the answers so far above it.
+    static func renderSurvey(_ survey: SurveyForm, _ state: AppState, into buffer: inout ScreenBuffer, area: Rect,
+                             border: BorderStyle) {
+        let width = min(area.width - 4, 72)
+        let height = min(area.height, survey.index + 5)
+        let frame = area.centered(width: width, height: height)
+        buffer.fill(frame, role: .dialog)
+        let title = "\(state.text(Message(zh: "回访问卷", en: "Follow-up survey"))) · \(FreeText.sanitize(survey.customerName))"
+        let inner = Box(title: title, rightTitle: "\(survey.index + 1)/\(survey.questions.count)", focused: true, style: border,
+                        borderRole: .dialog).render(into: &buffer, area: frame)
+        var y = inner.y
+        let answered = survey.questions.prefix(survey.index).suffix(max(0, inner.height - 4))
+        for q in answered {
+            let answer = survey.answers[q.key] ?? ""
+            let shown = answer == "yes" ? state.text(Message(zh: "是", en: "yes"))
+                : answer == "no" ? state.text(Message(zh: "否", en: "no")) : FreeText.sanitize(answer)
+            buffer.write("\(state.text(q.text)) \(shown)", in: Rect(x: inner.x + 1, y: y, width: inner.width - 2, height: 1), role: .muted)
+            y += 1
+        }
+        let q = survey.question
+        buffer.write(state.text(q.text), in: Rect(x: inner.x + 1, y: y, width: inner.width - 2, height: 1), role: .dialog)
+        TextInput(placeholder: "", focused: true)
+            .render(into: &buffer, area: Rect(x: inner.x + 1, y: y + 1, width: inner.width - 2, height: 1), state: survey.input)
+        let hint = switch q.kind {
+        case .yesNo: FollowUpStrings.surveyHintYesNo
+        case .score: FollowUpStrings.surveyHintScore
+        case .text: FollowUpStrings.surveyHintText
+        }
+        buffer.write(state.text(hint), in: Rect(x: inner.x + 1, y: min(inner.maxY - 1, y + 2), width: inner.width - 2, height: 1),
+                     role: .muted)
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import GRDB
+import ServiceDomain
+
+
+
+
+
+extension AppDatabase {
+    /// One page of the open orders on the board, filtered and sorted in SQL. Risk is computed from integer
+    /// milliseconds with the same rule as `PromiseRisk`, so sorting and colouring agree at the boundaries.
+    public func waitingBoard(filter: WaitingBoardFilter, sort: WaitingBoardSort, now: Date, offset: Int,
+                             limit: Int) throws -> BoardPage {
+        // IN over the open stages (not NOT IN the closed ones) so the stage index skips years of history.
+        let open = ROStage.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        var conditions = ["ro.stage IN (\(open))"]
+        var arguments: [DatabaseValueConvertible?] = []
+        if let advisor = filter.advisorID { conditions.append("ro.advisor_id = ?"); arguments.append(advisor) }
+        if let stage = filter.stage { conditions.append("ro.stage = ?"); arguments.append(stage.rawValue) }
+        if filter.waitersOnly { conditions.append("ro.is_waiter = 1") }
+        let whereSQL = conditions.joined(separator: " AND ")
+        let nowMS = Int64((now.timeIntervalSince1970 * 1000).rounded())
+        let ms = { (column: String) in "CAST(round((julianday(\(column)) - 2440587.5) * 86400000) AS INTEGER)" }
+        let risk = """
+            CASE WHEN \(ms("ro.promised_at")) <= \(nowMS) THEN 0
+                 WHEN \(ms("ro.promised_at")) - \(nowMS) < \(Int64(PromiseRisk.warningWindow * 1000)) THEN 1
+                 WHEN ro.stage = 'checkedIn'
+                      AND (\(nowMS) - \(ms("ro.opened_at"))) * 4 > \(ms("ro.promised_at")) - \(ms("ro.opened_at")) THEN 1
+                 ELSE 2 END
+            """
+        let stageOrder = "CASE ro.stage " + ROStage.allCases.enumerated()
+            .map { "WHEN '\($0.element.rawValue)' THEN \($0.offset)" }.joined(separator: " ") + " END"
+        let orderSQL: String = switch sort {
+        case .risk: "risk_rank, ro.promised_at, ro.id"
+        case .promised: "ro.promised_at, ro.id"
+        case .stage: "\(stageOrder), ro.promised_at, ro.id"
+        case .advisor: "advisor_name IS NULL, advisor_name, ro.promised_at, ro.id"
+        case .timeInStage: "stage_since, ro.id"
+        }
+        let sql = """
+            SELECT ro.id, ro.number, ro.version, ro.stage, ro.repair_class, ro.opened_at, ro.promised_at,
+                   ro.is_waiter, ro.advisor_id, ro.contact_phone, v.plate, c.name AS customer_name,
+                   (SELECT phone FROM customer_phone p WHERE p.customer_id = c.id ORDER BY position LIMIT 1) AS primary_phone,
+                   a.name AS advisor_name,
+                   (SELECT group_concat(name, '、') FROM (SELECT DISTINCT s.name FROM job j JOIN staff s ON s.id = j.technician_id
+                        WHERE j.repair_order_id = ro.id AND j.status IN ('pending', 'approved', 'awaitingApproval', 'done')
+                        ORDER BY s.name)) AS technicians,
+                   (SELECT max(at) FROM stage_change sc WHERE sc.repair_order_id = ro.id) AS stage_since,
+                   (SELECT count(*) FROM delay_notice d WHERE d.repair_order_id = ro.id) AS delay_count,
+                   \(risk) AS risk_rank
+            FROM repair_order ro
+            JOIN vehicle v ON v.id = ro.vehicle_id
+            JOIN customer c ON c.id = ro.customer_id
+            LEFT JOIN staff a ON a.id = ro.advisor_id
+            WHERE \(whereSQL)
+            ORDER BY \(orderSQL)
+            LIMIT ? OFFSET ?
+            """
+        let countSQL = """
+            SELECT count(*) AS total, coalesce(sum(r = 0), 0) AS missed, coalesce(sum(r = 1), 0) AS at_risk
+            FROM (SELECT \(risk) AS r FROM repair_order ro WHERE \(whereSQL))
+            """
+        return try dbPool.read { db in
+            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments + [max(1, limit), max(0, offset)]))
+            var result: [BoardRow] = []
+            for row in rows {
+                let id: RowID = row["id"]
+                let stage: ROStage = try row.enumValue("stage", in: RepairOrder.table)
+                var qcPassed = false
+                var heldFrom: ROStage?
+                if stage == .qualityCheck || stage == .onHold || stage == .inProgress {
+                    let history = try Persistence.fetchAll(StageChange.self, db, where: "repair_order_id = ? ORDER BY at, id",
+                                                           arguments: [id])
+                    let checks = try Persistence.fetchAll(QualityCheck.self, db,
+                                                          where: "repair_order_id = ? ORDER BY at, id", arguments: [id])
+                    qcPassed = QCRules.isPassed(checks: checks, history: history)
+                    heldFrom = stage == .onHold ? ROLifecycle.stageBeforeHold(history) : nil
+                }
+                let contact: String = row["contact_phone"]
+                let opened: Date = row["opened_at"]
+                result.append(BoardRow(
+                    id: id, number: row["number"], version: row["version"], plate: row["plate"],
+                    customerName: row["customer_name"],
+                    phone: contact.isEmpty ? (row["primary_phone"] ?? "") : contact,
+                    advisorID: row["advisor_id"], advisorName: row["advisor_name"] ?? "",
+                    technicians: row["technicians"] ?? "", stage: stage,
+                    repairClass: try row.enumValue("repair_class", in: RepairOrder.table),
+                    openedAt: opened, promisedAt: row["promised_at"], stageSince: row["stage_since"] ?? opened,
+                    isWaiter: row["is_waiter"], delayNotices: row["delay_count"], qcPassed: qcPassed, heldFrom: heldFrom))
+            }
+            let counts = try Row.fetchOne(db, sql: countSQL, arguments: StatementArguments(arguments))!
+            return BoardPage(rows: result, offset: max(0, offset), total: counts["total"], missed: counts["missed"],
+                             atRisk: counts["at_risk"])
+        }
+    }
+
+    public func repairOrderDetail(roID: RowID) throws -> RODetail? {
+        try dbPool.read { db in
+            guard let order = try Persistence.fetch(RepairOrder.self, db, id: roID) else { return nil }
+            let jobs = try Persistence.fetchAll(Job.self, db, where: "repair_order_id = ? ORDER BY id", arguments: [roID])
+            var names: [RowID: String] = [:]
+            for id in Set(jobs.compactMap(\.technicianID)) {
+                names[id] = try Persistence.fetch(Staff.self, db, id: id)?.name
+            }
+            let history = try Persistence.fetchAll(StageChange.self, db, where: "repair_order_id = ? ORDER BY at, id",
+                                                   arguments: [roID])
+            let checks = try Persistence.fetchAll(QualityCheck.self, db, where: "repair_order_id = ? ORDER BY at, id",
+                                                  arguments: [roID])
+            let delays = try Persistence.fetchAll(DelayNotice.self, db, where: "repair_order_id = ? ORDER BY at, id",
+                                                  arguments: [roID])
+            return RODetail(order: order, jobs: jobs, technicianNames: names, history: history, checks: checks,
+                            delays: delays, qcPassed: QCRules.isPassed(checks: checks, history: history),
+                            heldFrom: order.stage == .onHold ? ROLifecycle.stageBeforeHold(history) : nil)
+        }
+    }
+
+    /// Active technicians, most skilled first (the dispatch picker).
+    public func technicians() throws -> [StaffChoice] {
+        try allStaff().filter { $0.isActive && $0.roles.contains(.technician) }
+            .sorted { $0.skillLevel != $1.skillLevel ? $0.skillLevel > $1.skillLevel : $0.name < $1.name }
+            .map { StaffChoice(id: $0.id!, name: $0.name, skillLevel: $0.skillLevel) }
+    }
+
+    /// Active advisors by name (the board's advisor filter).
+    public func advisors() throws -> [StaffChoice] {
+        try allStaff().filter { $0.isActive && $0.roles.contains(.advisor) }
+            .map { StaffChoice(id: $0.id!, name: $0.name, skillLevel: $0.skillLevel) }
+    }
+
+    /// Work the customer declined on earlier visits of this vehicle, newest first: shown at its next check-in.
+    public func recommendations(vehicleID: RowID) throws -> [Job] {
+        try dbPool.read { db in
+            try Persistence.fetchAll(
+                Job.self, db,
+                where: """
+                    status = 'declined' AND repair_order_id IN (SELECT id FROM repair_order WHERE vehicle_id = ?)
+                    ORDER BY repair_order_id DESC, id
+                    """, arguments: [vehicleID])
+        }
+    }
+
+    /// Reassignments and first assignments of a job, oldest first.
+    public func jobAssignments(jobID: RowID) throws -> [JobAssignment] {
+        try dbPool.read { db in
+            try Persistence.fetchAll(JobAssignment.self, db, where: "job_id = ? ORDER BY at, id", arguments: [jobID])
+        }
+    }
+
+    /// Seconds spent in each stage, from the stage history (the current stage counts up to `now`).
+    public static func timeInStages(_ history: [StageChange], now: Date) -> [ROStage: TimeInterval] {
+        var result: [ROStage: TimeInterval] = [:]
+        for (i, change) in history.enumerated() {
+            let end = i + 1 < history.count ? history[i + 1].at : now
+            result[change.to, default: 0] += max(0, end.timeIntervalSince(change.at))
+        }
+        return result
+    }
+}

@@ -1,0 +1,192 @@
+import ConsoleApp
+import ConsoleCore
+import Foundation
+import ScreenKit
+import ServiceStore
+import ShopFixtures
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Cold start: from nothing open to the first complete frame, in-process over `TestBackend`, and the
+/// real `advisor` binary in a pseudo-terminal (which also gives its peak memory).
+struct ColdStart {
+    let context: BenchContext
+
+    func inProcess() throws -> [ResultRow] {
+        var samples: [Double] = []
+        for _ in 0..<max(5, context.repetitions / 2) {
+            samples.append(try Clock.milliseconds {
+                let db = try AppDatabase.open(path: context.dbPath, timeZone: context.timeZone)
+                let shop = try db.setting(key: "shop.name") ?? ""
+                let staff = try db.staff(login: "sa1")
+                let backend = TestBackend(size: Size(width: 120, height: 40))
+                let state = AppState(language: .zhHans, shopName: shop, operatorName: staff?.name ?? "bench",
+                                     now: context.now, timeZone: context.timeZone)
+                let runtime = ConsoleRuntime(db: db, operator: Operator(staffID: staff?.id, name: staff?.name ?? ""),
+                                             terminal: backend, state: state)
+                runtime.render()
+                try db.close()
+            })
+        }
+        let s = Samples(values: samples)
+        return [ResultRow(name: "cold start, in process (open → first frame)", unit: "ms", samples: s,
+                          baseline: try sqliteStart(), target: "<150", met: s.median < 150,
+                          note: "first frame is the Find panel; the waiting board is not built yet")]
+    }
+
+    /// The tool starting, opening the file and reading one setting: the floor for any start.
+    func sqliteStart() throws -> Samples? {
+        guard let tool = context.sqlite else { return nil }
+        var samples: [Double] = []
+        for _ in 0..<5 {
+            samples.append(try tool.wallMilliseconds(
+                arguments: [context.dbPath], input: "SELECT value FROM setting WHERE key = 'shop.name';\n"))
+        }
+        return Samples(values: samples)
+    }
+
+    /// `advisor` next to this executable (same build folder), if it was built.
+    static func advisorBinary() -> String? {
+        let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let candidate = me.deletingLastPathComponent().appendingPathComponent("advisor").path
+        return FileManager.default.isExecutableFile(atPath: candidate) ? candidate : nil
+    }
+
+    func realBinary() throws -> [ResultRow] {
+        guard let binary = Self.advisorBinary() else {
+            say("  (no advisor binary next to advisor-bench: build it with `swift build -c release --product advisor`)")
+            return []
+        }
+        var start: [Double] = []
+        var memory: [Double] = []
+        for _ in 0..<6 {
+            let run = try PtyRun(binary: binary, arguments: ["--db", context.dbPath, "--lang", "zh-Hans"],
+                                 columns: 120, rows: 40)
+            start.append(run.firstFrameMilliseconds)
+            // Search for something common so the result list fills, then read the peak.
+            memory.append(try run.typeAndReadPeakKilobytes("王") / 1024)
+            run.quit()
+        }
+        // The first start of the day also makes the daily backup; the median is of the starts after it.
+        let first = start.removeFirst()
+        let s = Samples(values: start)
+        let m = Samples(values: memory)
+        return [
+            ResultRow(name: "cold start, real binary in a pty", unit: "ms", samples: s, baseline: try sqliteStart(),
+                      target: "<150", met: s.median < 150,
+                      note: "process start to the last byte of the first frame (output then quiet for 300 ms); "
+                          + String(format: "the day's first start, which makes the daily backup, took %.0f ms", first)),
+            ResultRow(name: "peak memory (VmHWM), real binary", unit: "MB", samples: m, target: "<60",
+                      met: m.median < 60, note: "after opening and one search with results"),
+        ]
+    }
+}
+
+/// The console run in a pseudo-terminal, as a person's terminal would run it.
+final class PtyRun {
+    let pid: pid_t
+    let master: Int32
+    /// From spawn to the last byte of the first frame.
+    private(set) var firstFrameMilliseconds = 0.0
+    /// What the console wrote (the start of it), for error messages.
+    private(set) var output: [UInt8] = []
+
+    init(binary: String, arguments: [String], columns: Int, rows: Int) throws {
+        master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
+        guard master >= 0, PtyCalls.grantpt(master) == 0, PtyCalls.unlockpt(master) == 0,
+              let name = PtyCalls.ptsname(master) else {
+            throw BenchError("cannot open a pseudo-terminal")
+        }
+        let slavePath = String(cString: name)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd in Int32(0)...2 { posix_spawn_file_actions_addopen(&actions, fd, slavePath, O_RDWR, 0) }
+        posix_spawn_file_actions_addclose(&actions, master)
+        var env = ProcessInfo.processInfo.environment
+        env["TERM"] = "xterm-256color"
+        env["LANG"] = "C.UTF-8"
+        env["LC_ALL"] = "C.UTF-8"
+        env["COLUMNS"] = String(columns)
+        env["LINES"] = String(rows)
+        // The console admits only logins on the staff list; sa1 is one of the dataset's advisors.
+        env["USER"] = "sa1"
+        env["LOGNAME"] = "sa1"
+        let argv = ([binary] + arguments).map { strdup($0) } + [nil]
+        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var child: pid_t = 0
+        let t0 = Clock.nowNanoseconds()
+        let rc = posix_spawn(&child, binary, &actions, nil, argv, envp)
+        guard rc == 0 else { throw BenchError("posix_spawn failed: \(rc)") }
+        pid = child
+        let last = drain(quietMilliseconds: 300, limitMilliseconds: 10_000)
+        firstFrameMilliseconds = Double(last - t0) / 1e6
+    }
+
+    /// Reads output until none came for `quietMilliseconds`; returns when the last byte arrived.
+    @discardableResult
+    func drain(quietMilliseconds: Int32, limitMilliseconds: UInt64) -> UInt64 {
+        var lastByte = Clock.nowNanoseconds()
+        let deadline = lastByte + limitMilliseconds * 1_000_000
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        var gotAny = false
+        while Clock.nowNanoseconds() < deadline {
+            var fds = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&fds, 1, gotAny ? quietMilliseconds : 5_000)
+            if ready <= 0 { break }
+            let n = read(master, &buffer, buffer.count)
+            if n <= 0 { break }
+            if output.count < 100_000 { output += buffer[0..<n] }
+            gotAny = true
+            lastByte = Clock.nowNanoseconds()
+        }
+        return lastByte
+    }
+
+    func typeAndReadPeakKilobytes(_ text: String) throws -> Double {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
+        drain(quietMilliseconds: 300, limitMilliseconds: 5_000)
+        let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else {
+            throw BenchError("no VmHWM for pid \(pid); the console wrote: "
+                + String(decoding: output.prefix(2_000), as: UTF8.self))
+        }
+        return kb
+    }
+
+    /// Ctrl-Q, then wait for the exit (SIGTERM after two seconds).
+    func quit() {
+        var ctrlQ: UInt8 = 0x11
+        _ = write(master, &ctrlQ, 1)
+        var status: Int32 = 0
+        for _ in 0..<200 {
+            drain(quietMilliseconds: 10, limitMilliseconds: 20)
+            if waitpid(pid, &status, WNOHANG) == pid { close(master); return }
+        }
+        kill(pid, SIGTERM)
+        waitpid(pid, &status, 0)
+        close(master)
+    }
+}
+
+/// grantpt, unlockpt and ptsname are hidden from Swift's Glibc module (they need _XOPEN_SOURCE);
+/// look them up in the C library instead.
+enum PtyCalls {
+    typealias IntCall = @convention(c) (Int32) -> Int32
+    typealias NameCall = @convention(c) (Int32) -> UnsafeMutablePointer<CChar>?
+
+    static func symbol<T>(_ name: String, as: T.Type) -> T {
+        guard let pointer = dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) else {
+            fatalError("\(name) not found in the C library")
+        }
+        return unsafeBitCast(pointer, to: T.self)
+    }
+
+    static func grantpt(_ fd: Int32) -> Int32 { symbol("grantpt", as: IntCall.self)(fd) }
+    static func unlockpt(_ fd: Int32) -> Int32 { symbol("unlockpt", as: IntCall.self)(fd) }
+    static func ptsname(_ fd: Int32) -> UnsafeMutablePointer<CChar>? { symbol("ptsname", as: NameCall.self)(fd) }
+}

@@ -1,0 +1,167 @@
+import ConsoleApp
+import ConsoleCore
+import Foundation
+import ScreenKit
+import ServiceDomain
+import ServiceStore
+import ShopFixtures
+
+/// Find-as-you-type through the real run loop over `TestBackend`: for each keystroke, the time from
+/// the key being read to the finished frame (reduce, search effect, render, diff).
+struct FindBench {
+    let context: BenchContext
+
+    /// What is typed for each kind of search, from a probe customer.
+    static var kinds: [(name: String, fragment: (BulkProbe) -> String)] { [
+        ("plate", { String($0.plate.dropFirst().prefix(5)) }),      // A1234 (without the province)
+        ("phone", { $0.phone }),                                    // all 11 digits, as read out
+        ("name (2 chars)", { String($0.name.prefix(2)) }),          // 王芳
+        ("VIN (last 8)", { String($0.vin.suffix(8)) }),
+    ] }
+
+    func makeRuntime() -> (ConsoleRuntime, TestBackend) {
+        let backend = TestBackend(size: Size(width: 120, height: 40))
+        let state = AppState(language: .zhHans, shopName: DemoShop.shopName, operatorName: "bench",
+                             now: context.now, timeZone: context.timeZone)
+        let runtime = ConsoleRuntime(db: context.db, operator: Operator(staffID: nil, name: "bench"), terminal: backend,
+                                     state: state)
+        runtime.render()
+        return (runtime, backend)
+    }
+
+    /// One key, read by the loop, to the finished frame.
+    func press(_ key: Key, _ runtime: ConsoleRuntime, _ backend: TestBackend) -> Double {
+        backend.enqueue(key)
+        return Clock.milliseconds {
+            runtime.step(timeoutMilliseconds: 0)
+            runtime.render()
+        }
+    }
+
+    func run() throws -> [ResultRow] {
+        let (runtime, backend) = makeRuntime()
+        let probes = Array(context.summary.probes.prefix(context.repetitions))
+        var rows: [ResultRow] = []
+        var all: [Double] = []
+        for kind in Self.kinds {
+            var samples: [Double] = []
+            var prefixes: [String] = []
+            for probe in probes {
+                let fragment = kind.fragment(probe)
+                var typed = ""
+                for ch in fragment {
+                    typed.append(ch)
+                    samples.append(press(.character(ch), runtime, backend))
+                    if prefixes.count < 40 { prefixes.append(typed) }
+                }
+                _ = press(.escape, runtime, backend)
+            }
+            all += samples
+            let baseline = try context.sqlite.map { tool in
+                var pooled: [Double] = []
+                for prefix in prefixes {
+                    pooled += try tool.time(database: context.dbPath, query: SearchSQL.candidates(prefix),
+                                            repetitions: 3).values
+                }
+                return Samples(values: pooled)
+            }
+            let s = Samples(values: samples)
+            rows.append(ResultRow(name: "find: \(kind.name), per key", unit: "ms", samples: s, baseline: baseline,
+                                  target: "<5 / p99<16", met: s.median < 5 && s.p99 < 16))
+        }
+        let total = Samples(values: all)
+        rows.append(ResultRow(name: "find: all keystrokes", unit: "ms", samples: total, target: "<5 / p99<16",
+                              met: total.median < 5 && total.p99 < 16))
+
+        // Opening the customer card from a plate search, and what the terminal is sent.
+        var card: [Double] = []
+        var moveBytes: [Double] = []
+        var redrawBytes: [Double] = []
+        for probe in probes.prefix(10) {
+            for ch in String(probe.name.prefix(1)) { _ = press(.character(ch), runtime, backend) }
+            _ = press(.down, runtime, backend)
+            moveBytes.append(Double(backend.bytesPerDraw.last ?? 0))
+            _ = press(.ctrl("l"), runtime, backend)
+            redrawBytes.append(Double(backend.bytesPerDraw.last ?? 0))
+            _ = press(.escape, runtime, backend)
+            for ch in probe.plate.dropFirst() { _ = press(.character(ch), runtime, backend) }
+            card.append(press(.enter, runtime, backend))
+            _ = press(.escape, runtime, backend)
+            _ = press(.escape, runtime, backend)
+        }
+        let cardSamples = Samples(values: card)
+        rows.append(ResultRow(name: "find: open customer card", unit: "ms", samples: cardSamples, target: "<16",
+                              met: cardSamples.median < 16))
+        let move = Samples(values: moveBytes)
+        rows.append(ResultRow(name: "bytes: selection one row (120x40)", unit: "bytes", samples: move,
+                              target: "<1024", met: move.p99 < 1024))
+        rows.append(ResultRow(name: "bytes: full redraw (120x40)", unit: "bytes", samples: Samples(values: redrawBytes),
+                              note: "TestBackend estimate of what ncurses sends (cursor moves, attributes, glyphs)"))
+        return rows
+    }
+}
+
+/// The store's search candidate query (Sources/ServiceStore/Search.swift), with the text as literals,
+/// for the `sqlite3` baseline. Kept in step with the store's SQL by hand.
+enum SearchSQL {
+    static func candidates(_ raw: String) -> String {
+        let text = FreeText.sanitize(raw)
+        let phoneMarks: Set<Character> = ["-", "+", "(", ")", ".", " "]
+        let folded = PhoneNumber.digits(text)
+        let isPhone = !folded.isEmpty && text.allSatisfy { $0.isWholeNumber || phoneMarks.contains($0) }
+        var terms: [String]
+        let key: String
+        if isPhone {
+            key = folded
+            terms = [folded]
+        } else {
+            key = Plate.searchKey(text)
+            terms = [text]
+            if !key.isEmpty && key.lowercased() != text.lowercased() { terms.append(key) }
+        }
+        let q = SQLiteTool.quote
+        let digits = isPhone ? q(folded) : "NULL"
+        let long = terms.filter { $0.count >= 3 }
+        var parts: [String] = []
+        if !long.isEmpty {
+            let match = long.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+                .joined(separator: " OR ")
+            parts.append("""
+                SELECT customer_id, MIN(CASE
+                        WHEN plate = \(q(key)) OR vin = \(q(key))
+                             OR instr(' ' || phones || ' ', ' ' || \(digits) || ' ') > 0 THEN 0
+                        WHEN lower(name) = lower(\(q(text))) THEN 1
+                        WHEN substr(lower(name), 1, length(\(q(text)))) = lower(\(q(text))) THEN 2
+                        ELSE 3 END) AS rank, MIN(name) AS name
+                FROM search_index WHERE search_index MATCH \(q(match))
+                GROUP BY customer_id ORDER BY rank, name, customer_id LIMIT 200
+                """)
+        }
+        for term in terms where term.count < 3 {
+            parts.append(SearchSQL.short(term: term, key: key, text: text))
+        }
+        return parts.map { "SELECT * FROM (\($0))" }.joined(separator: " UNION ALL ")
+    }
+}
+
+extension SearchSQL {
+    /// One or two characters: the substring fallback over names and plates.
+    static func short(term: String, key: String, text: String) -> String {
+        let q = SQLiteTool.quote
+        var escaped = ""
+        for c in term {
+            if c == "\\" || c == "%" || c == "_" { escaped.append("\\") }
+            escaped.append(c)
+        }
+        return """
+            SELECT c.id AS customer_id, MIN(CASE
+                    WHEN v.plate = \(q(key)) THEN 0
+                    WHEN c.name = \(q(text)) THEN 1
+                    WHEN c.name LIKE \(q(escaped + "%")) ESCAPE '\\' THEN 2
+                    ELSE 3 END) AS rank, c.name AS name
+            FROM customer c LEFT JOIN vehicle v ON v.owner_id = c.id
+            WHERE c.name LIKE \(q("%" + escaped + "%")) ESCAPE '\\' OR v.plate LIKE \(q("%" + escaped + "%")) ESCAPE '\\'
+            GROUP BY c.id ORDER BY rank, name, c.id LIMIT 200
+            """
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import ServiceDomain
+import ServiceStore
+import Testing
+
+/// The staff commands, the start-up checks and the backup commands, through the real binary.
+@Suite(.serialized)
+struct StaffEndToEndTests {
+    @Test func firstRunAdminAddsStaffAndOthersAreRefusedWithTheRoleNeeded() throws {
+        let folder = try ScratchFolder("staff")
+        let db = folder.path("shop.db")
+
+        let first = try runAdvisor(["staff", "list", "--db", db], user: "wangfang", in: folder)
+        #expect(first.status == 0, "\(first.out)")
+        #expect(first.out.contains("First use of this shop's database: the login wangfang is now its admin"))
+        #expect(first.out.contains("wangfang\twangfang\tadmin\tactive\t-") || first.out.contains("wangfang\t"))
+
+        let added = try runAdvisor(["staff", "add", "lina", "--db", db, "--name", "李娜", "--role", "advisor,reception"],
+                                   user: "wangfang", in: folder)
+        #expect(added.status == 0, "\(added.out)")
+        #expect(added.out.contains("Added 李娜 (login lina, roles: reception, advisor)"))
+
+        // An advisor may not add staff: the refusal names the role needed.
+        let refused = try runAdvisor(["staff", "add", "mole", "--db", db, "--name", "内鬼", "--role", "admin"],
+                                     user: "lina", in: folder)
+        #expect(refused.status != 0)
+        #expect(refused.out.contains("Not allowed to manage staff: this needs the admin role"), "\(refused.out)")
+
+        // An OS user who is not on the list is told who can add them, and nothing else happens.
+        let stranger = try runAdvisor(["staff", "list", "--db", db], user: "zhaolei", in: folder)
+        #expect(stranger.status != 0)
+        #expect(stranger.out.contains("advisor staff add zhaolei"), "\(stranger.out)")
+        #expect(stranger.out.contains("wangfang"))
+        #expect(!stranger.out.contains("李娜"), "the staff list must not be shown to an unknown user")
+
+        // Bad input is refused with a clear message and stores nothing.
+        let badRole = try runAdvisor(["staff", "add", "x1", "--db", db, "--name", "某人", "--role", "boss"],
+                                     user: "wangfang", in: folder)
+        #expect(badRole.status != 0 && badRole.out.contains("--role takes"))
+        let badLogin = try runAdvisor(["staff", "add", "x\u{1B}[2J", "--db", db, "--name", "某人", "--role", "advisor"],
+                                      user: "wangfang", in: folder)
+        #expect(badLogin.status != 0 && !badLogin.out.contains("\u{1B}"))
+        let duplicate = try runAdvisor(["staff", "add", "lina", "--db", db, "--name", "另一个李娜", "--role", "advisor"],
+                                       user: "wangfang", in: folder)
+        #expect(duplicate.status != 0 && duplicate.out.contains("lina"))
+        let store = try AppDatabase.open(path: db)
+        #expect(try store.allStaff().map(\.login).sorted() == ["lina", "wangfang"])
+    }
+
+    @Test func pinIsStoredOnlyAsAYescryptHashAndChecks() throws {
+        let folder = try ScratchFolder("pin")
+        let db = folder.path("shop.db")
+        _ = try runAdvisor(["staff", "add", "desk1", "--db", db, "--name", "前台一", "--role", "reception"], user: "boss", in: folder)
+
+        let weak = try runAdvisor(["staff", "set-pin", "desk1", "--db", db, "--pin-stdin"], user: "boss", input: "1234\n", in: folder)
+        #expect(weak.status != 0 && weak.out.contains("too easy"), "\(weak.out)")
+        let set = try runAdvisor(["staff", "set-pin", "desk1", "--db", db, "--pin-stdin"], user: "boss", input: "2580\n", in: folder)
+        #expect(set.status == 0, "\(set.out)")
+
+        let store = try AppDatabase.open(path: db)
+        let staff = try #require(try store.staff(login: "desk1"))
+        let hash = try #require(try store.staffPINHash(staffID: staff.id!))
+        #expect(hash.hasPrefix("$y$"), "yescrypt: \(hash)")
+        #expect(!hash.contains("2580"))
+        // A second hash of the same PIN differs (fresh salt).
+        _ = try runAdvisor(["staff", "set-pin", "desk1", "--db", db, "--pin-stdin"], user: "boss", input: "2580\n", in: folder)
+        #expect(try store.staffPINHash(staffID: staff.id!) != hash)
+        // The audit says the PIN changed, never what it is.
+        let audit = try store.auditEntries(entity: "staff", entityID: staff.id)
+        #expect(audit.contains { $0.action == "pinSet" })
+        #expect(!audit.contains { $0.detail.contains("2580") || $0.detail.contains("$y$") })
+
+        #expect(try runAdvisor(["staff", "check-pin", "desk1", "--db", db, "--pin-stdin"], user: "x", input: "2580\n", in: folder).status == 0)
+        #expect(try runAdvisor(["staff", "check-pin", "desk1", "--db", db, "--pin-stdin"], user: "x", input: "2581\n", in: folder).status == 1)
+
+        // Only admins set other people's PINs.
+        let other = try runAdvisor(["staff", "set-pin", "boss", "--db", db, "--pin-stdin"], user: "desk1", input: "7391\n", in: folder)
+        #expect(other.status != 0 && other.out.contains("admin"))
+    }
+
+    @Test func pinIsTypedWithoutEchoOnTheTerminal() throws {
+        let session = try TmuxSession(width: 100, height: 20)
+        _ = try TmuxSession.run(TmuxSession.advisorPath, ["staff", "list", "--db", session.dbPath], environment: session.consoleEnvironment)
+        try session.startShell()
+        try session.shell("'\(TmuxSession.advisorPath)' staff set-pin \"${USER:-$(id -un)}\" --db '\(session.dbPath)'")
+        try session.waitFor("New PIN:")
+        try session.sendLiteral("73915")
+        try session.sendKeys("Enter")
+        try session.waitFor("Again:")
+        try session.sendLiteral("73915")
+        try session.sendKeys("Enter")
+        let screen = try session.waitFor("PIN set for")
+        #expect(!screen.contains("73915"), "the PIN was echoed:\n\(screen)")
+        // The terminal is back to echoing afterwards.
+        try session.shell("echo visible-again")
+        try session.waitFor("visible-again\n")
+    }
+
+    @Test func consoleRefusesAnUnknownUserBeforeDrawingAndBacksUpOnFirstStart() throws {
+        let session = try TmuxSession(width: 120, height: 30)
+        try session.makeDemoShop()
+        try session.startShell()
+        try session.shell("USER=stranger LOGNAME=stranger '\(TmuxSession.advisorPath)' --lang en")
+        let refusal = try session.waitFor("advisor staff add stranger")
+        #expect(refusal.contains("is not on this shop's staff list"))
+        try session.waitFor("$ ")
+
+        // The demo's creator is its admin; the first start of the day makes a backup.
+        let backups = session.workDir.appendingPathComponent("backups").path
+        #expect(AppDatabase.backups(in: backups).isEmpty)
+        try session.startConsole(arguments: "--lang en")
+        try session.waitFor("Find: ")
+        try session.sendKeys("C-q")
+        try session.waitFor("$ ")
+        let made = AppDatabase.backups(in: backups)
+        #expect(made.count == 1)
+        let mode = (try FileManager.default.attributesOfItem(atPath: made[0])[.posixPermissions] as? NSNumber)?.intValue
+        #expect(mode == 0o600)
+        // A second start the same day makes no second backup.
+        try session.startConsole(arguments: "--lang en")
+        try session.waitFor("Find: ")
+        try session.sendKeys("C-q")
+        try session.waitFor("$ ")
+        #expect(AppDatabase.backups(in: backups).count == 1)
+    }
+
+    @Test func backupAndRestoreCommands() throws {
+        let folder = try ScratchFolder("backup")
+        let db = folder.path("shop.db")
+        _ = try runAdvisor(["staff", "add", "lina", "--db", db, "--name", "李娜", "--role", "advisor"], user: "boss", in: folder)
+
+        let advisorTry = try runAdvisor(["backup", "--db", db], user: "lina", in: folder)
+        #expect(advisorTry.status != 0 && advisorTry.out.contains("manager"), "\(advisorTry.out)")
+
+        let made = try runAdvisor(["backup", "--db", db], user: "boss", in: folder)
+        #expect(made.status == 0, "\(made.out)")
+        let file = try #require(AppDatabase.backups(in: folder.path("backups")).first)
+        #expect(made.out.contains(file))
+
+        _ = try runAdvisor(["staff", "add", "later", "--db", db, "--name", "后来者", "--role", "reception"], user: "boss", in: folder)
+        let junk = folder.path("junk.db")
+        try "not a backup".write(toFile: junk, atomically: true, encoding: .utf8)
+        let bad = try runAdvisor(["restore", junk, "--db", db], user: "boss", in: folder)
+        #expect(bad.status != 0 && bad.out.contains("not an Advisor database"), "\(bad.out)")
+
+        let restored = try runAdvisor(["restore", file, "--db", db], user: "boss", in: folder)
+        #expect(restored.status == 0, "\(restored.out)")
+        #expect(restored.out.contains("The replaced database was kept as"))
+        let store = try AppDatabase.open(path: db)
+        #expect(try store.allStaff().map(\.login).sorted() == ["boss", "lina"])
+    }
+
+    @Test func sharedDeskSwitchesOperatorWithAPIN() throws {
+        let session = try TmuxSession(width: 120, height: 30)
+        try session.makeDemoShop()
+        let me = ProcessInfo.processInfo.environment["USER"] ?? "root"
+        var env = session.consoleEnvironment
+        env["USER"] = me
+        let set = try TmuxSession.run("/bin/sh", ["-c", "echo 7391 | '\(TmuxSession.advisorPath)' staff set-pin lina --pin-stdin --db '\(session.dbPath)'"],
+                                      environment: env)
+        #expect(set.status == 0, "\(set.out)")
+        try session.startShell()
+        try session.startConsole(arguments: "--lang en --as lina")
+        try session.waitFor("PIN for 李娜:")
+        try session.sendLiteral("0000")
+        try session.sendKeys("Enter")
+        let refused = try session.waitFor("Wrong login or PIN")
+        #expect(!refused.contains("0000"))
+        try session.startConsole(arguments: "--lang en --as lina")
+        // The first prompt is still on screen: wait for the second one.
+        try session.waitUntil(description: "a second PIN prompt") { $0.components(separatedBy: "PIN for 李娜:").count == 3 }
+        try session.sendLiteral("7391")
+        try session.sendKeys("Enter")
+        let screen = try session.waitFor("Find: ")
+        #expect(screen.contains("李娜"), "the operator shown should be 李娜:\n\(screen)")
+        try session.sendKeys("C-q")
+        try session.waitFor("$ ")
+    }
+}
