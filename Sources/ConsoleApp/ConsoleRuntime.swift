@@ -109,6 +109,10 @@ public final class ConsoleRuntime {
             return WorkshopEffects.perform(request, context)
         case .followUp(let request):
             return FollowUpEffects.perform(request, context)
+        case .insights(let request):
+            return InsightsEffects.perform(request, context)
+        case .audit(let request):
+            return AuditEffects.perform(request, context)
         }
     }
 

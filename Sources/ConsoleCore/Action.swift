@@ -17,6 +17,8 @@ public enum Action: Sendable, Equatable {
     case reception(ReceptionEvent)
     case workshop(WorkshopEvent)
     case followUp(FollowUpEvent)
+    case insights(InsightsEvent)
+    case audit(AuditEvent)
 }
 
 /// Work for the world outside the reducer. The runtime performs it and feeds results back as actions.
@@ -30,4 +32,6 @@ public enum Effect: Sendable, Equatable {
     case reception(ReceptionRequest)
     case workshop(WorkshopRequest)
     case followUp(FollowUpRequest)
+    case insights(InsightsRequest)
+    case audit(AuditRequest)
 }

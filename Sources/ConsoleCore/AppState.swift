@@ -17,6 +17,8 @@ public struct StatusLine: Sendable, Equatable {
 public enum Overlay: Sendable, Equatable {
     case help
     case confirmQuit
+    /// Who changed what and when (managers).
+    case audit
 }
 
 /// The Find panel: a query typed live, its results, and an opened customer card.
@@ -49,6 +51,8 @@ public struct AppState: Sendable, Equatable {
     public var reception = ReceptionState()
     public var workshop = WorkshopState()
     public var followUp = FollowUpState()
+    public var insights = InsightsState()
+    public var audit = AuditState()
     public var shouldQuit = false
 
     public init(language: Language, shopName: String, operatorName: String, now: Date, timeZone: TimeZone,

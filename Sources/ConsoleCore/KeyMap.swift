@@ -5,7 +5,7 @@ import ServiceDomain
 public enum Command: Sendable, Equatable {
     /// A panel's own key: documented here, handled by the panel's reducer.
     case panel(String)
-    case showHelp, quit, toggleLanguage, showPanel(Panel), nextPanel, previousPanel, back, redraw, suspend
+    case showHelp, showAudit, quit, toggleLanguage, showPanel(Panel), nextPanel, previousPanel, back, redraw, suspend
     case moveUp, moveDown, pageUp, pageDown, moveHome, moveEnd, open
 }
 
@@ -55,6 +55,7 @@ public enum KeyMap {
             KeyBinding(keys: [.up, .down], command: .moveDown, scope: .list, barLabel: Strings.keyMove, help: Strings.keyMove),
             KeyBinding(keys: [.pageUp, .pageDown], command: .pageDown, scope: .list, barLabel: nil, help: Strings.keyPage),
             KeyBinding(keys: [.enter], command: .open, scope: .list, barLabel: Strings.keyOpen, help: Strings.keyOpen),
+            KeyBinding(keys: [.ctrl("t")], command: .showAudit, scope: .always, barLabel: nil, help: Strings.auditTitle),
             KeyBinding(keys: [.ctrl("l")], command: .redraw, scope: .always, barLabel: nil, help: Strings.keyRedraw),
             KeyBinding(keys: [.ctrl("z")], command: .suspend, scope: .always, barLabel: nil, help: Strings.keySuspend),
         ]

@@ -9,7 +9,7 @@ enum PanelRouter {
         case .reception, .appointments: return ReceptionFeature.reduceKey(&state, key)
         case .waitingBoard, .delivery: return WorkshopFeature.reduceKey(&state, key)
         case .followUp: return FollowUpFeature.reduceKey(&state, key)
-        case .comebacks, .reports: return []
+        case .comebacks, .reports: return InsightsFeature.reduceKey(&state, key)
         }
     }
 
@@ -18,12 +18,14 @@ enum PanelRouter {
         case .reception, .appointments: return ReceptionFeature.entered(&state)
         case .waitingBoard, .delivery: return WorkshopFeature.entered(&state)
         case .followUp: return FollowUpFeature.entered(&state)
+        case .comebacks, .reports: return InsightsFeature.entered(&state)
         default: return []
         }
     }
 
     static func refreshAll(_ state: inout AppState) -> [Effect] {
         ReceptionFeature.refresh(&state) + WorkshopFeature.refresh(&state) + FollowUpFeature.refresh(&state)
+            + InsightsFeature.refresh(&state) + AuditFeature.refresh(&state)
     }
 
     static func handleBack(_ state: inout AppState) -> Bool {
@@ -31,6 +33,7 @@ enum PanelRouter {
         case .reception, .appointments: return ReceptionFeature.handleBack(&state)
         case .waitingBoard, .delivery: return WorkshopFeature.handleBack(&state)
         case .followUp: return FollowUpFeature.handleBack(&state)
+        case .comebacks, .reports: return InsightsFeature.handleBack(&state)
         default: return false
         }
     }
@@ -41,6 +44,7 @@ enum PanelRouter {
         case .reception, .appointments: return ReceptionFeature.isTyping(state)
         case .waitingBoard, .delivery: return WorkshopFeature.isTyping(state)
         case .followUp: return FollowUpFeature.isTyping(state)
+        case .comebacks, .reports: return InsightsFeature.isTyping(state)
         default: return false
         }
     }
@@ -50,16 +54,18 @@ enum PanelRouter {
         case .reception, .appointments: return ReceptionFeature.wantsTab(state)
         case .waitingBoard, .delivery: return WorkshopFeature.wantsTab(state)
         case .followUp: return FollowUpFeature.wantsTab(state)
+        case .comebacks, .reports: return InsightsFeature.wantsTab(state)
         default: return false
         }
     }
 
     static func hasUnsavedInput(_ state: AppState) -> Bool {
         ReceptionFeature.hasUnsavedInput(state) || WorkshopFeature.hasUnsavedInput(state)
-            || FollowUpFeature.hasUnsavedInput(state)
+            || FollowUpFeature.hasUnsavedInput(state) || InsightsFeature.hasUnsavedInput(state)
     }
 
     static func bindings(for state: AppState) -> [KeyBinding] {
+        if state.overlay == .audit { return AuditFeature.bindings(for: state) }
         switch state.panel {
         case .find where state.find.card != nil:
             return [KeyBinding(keys: [.character("c")], command: .panel("complaint"), scope: .notTyping,
@@ -67,6 +73,7 @@ enum PanelRouter {
         case .reception, .appointments: return ReceptionFeature.bindings(for: state)
         case .waitingBoard, .delivery: return WorkshopFeature.bindings(for: state)
         case .followUp: return FollowUpFeature.bindings(for: state)
+        case .comebacks, .reports: return InsightsFeature.bindings(for: state)
         default: return []
         }
     }

@@ -61,6 +61,12 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
 
     case .followUp(let event):
         return FollowUpFeature.reduce(&state, event)
+
+    case .insights(let event):
+        return InsightsFeature.reduce(&state, event)
+
+    case .audit(let event):
+        return AuditFeature.reduce(&state, event)
     }
 }
 
@@ -73,6 +79,14 @@ private func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         case .character("y"), .character("Y"): state.shouldQuit = true
         case .character("n"), .character("N"), .escape: state.overlay = nil
         default: break
+        }
+        return []
+    case .audit:
+        switch key {
+        case .ctrl("q"), .ctrl("c"), .function(10): requestQuit(&state)
+        case .escape where !AuditFeature.handleBack(&state): state.overlay = nil
+        case .ctrl("t"): state.overlay = nil
+        default: return AuditFeature.reduceKey(&state, key)
         }
         return []
     case .help:
@@ -97,6 +111,9 @@ private func perform(_ command: Command, _ state: inout AppState) -> [Effect]? {
     switch command {
     case .showHelp:
         state.overlay = .help
+    case .showAudit:
+        state.overlay = .audit
+        return AuditFeature.entered(&state)
     case .quit:
         requestQuit(&state)
     case .toggleLanguage:

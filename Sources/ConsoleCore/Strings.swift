@@ -101,6 +101,7 @@ public enum Strings {
     public static let keyPage = Message(zh: "翻页", en: "Page")
     public static let keyEdit = Message(zh: "编辑查找词", en: "Edit the search")
     public static let keyClear = Message(zh: "清空", en: "Clear")
+    public static let auditTitle = Message(zh: "操作记录（谁在何时改了什么）", en: "Audit trail (who changed what, when)")
     public static let keyNewComplaint = Message(zh: "登记投诉", en: "New complaint")
     public static let overdueComplaints = Message(zh: "投诉超时", en: "overdue complaints")
 

@@ -30,7 +30,7 @@ public enum ConsoleView {
         case .reception, .appointments: ReceptionView.render(state, into: &buffer, area: body, border: border)
         case .waitingBoard, .delivery: WorkshopView.render(state, into: &buffer, area: body, border: border)
         case .followUp: FollowUpView.render(state, into: &buffer, area: body, border: border)
-        case .comebacks, .reports: PlannedPanel.render(state, into: &buffer, area: body, border: border)
+        case .comebacks, .reports: InsightsView.render(state, into: &buffer, area: body, border: border)
         }
 
         StatusBar(message: state.status.map { state.text($0.message) } ?? "",
@@ -42,6 +42,7 @@ public enum ConsoleView {
 
         switch state.overlay {
         case .help: HelpOverlay.render(state, into: &buffer, border: border)
+        case .audit: AuditView.render(state, into: &buffer, area: body, border: border)
         case .confirmQuit:
             _ = Modal(title: state.text(Strings.confirmQuitTitle), message: state.text(Strings.confirmQuitBody),
                       hint: state.text(Strings.confirmQuitHint), style: border)
