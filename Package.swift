@@ -21,6 +21,8 @@ let package = Package(
         ]),
         // Deterministic, realistic shop data: the demo shop and the benchmark datasets.
         .target(name: "ShopFixtures", dependencies: ["ServiceDomain", "ServiceStore"]),
+        // Shared by the test targets only: the hostile-input corpus.
+        .target(name: "TestSupport"),
         // Cells, widths, buffers, widgets: knows nothing of cars.
         .target(name: "ScreenKit"),
         // State, actions, reducer, key map, themes, string catalog.
@@ -44,16 +46,16 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "ServiceDomainTests", dependencies: ["ServiceDomain"]),
-        .testTarget(name: "ServiceStoreTests", dependencies: ["ServiceStore", "ServiceDomain"]),
+        .testTarget(name: "ServiceDomainTests", dependencies: ["TestSupport", "ServiceDomain"]),
+        .testTarget(name: "ServiceStoreTests", dependencies: ["TestSupport", "ServiceStore", "ServiceDomain"]),
         .testTarget(name: "ShopFixturesTests", dependencies: ["ShopFixtures", "ServiceStore", "ServiceDomain"]),
         .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
         .testTarget(name: "NCursesBackendTests", dependencies: ["NCursesBackend", "ScreenKit"]),
         .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore", "ServiceDomain", "ScreenKit"]),
-        .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "ConsoleCore", "ScreenKit", "ServiceDomain"],
+        .testTarget(name: "ConsoleUITests", dependencies: ["TestSupport", "ConsoleUI", "ConsoleCore", "ScreenKit", "ServiceDomain"],
                     exclude: ["__Snapshots__"]),
         // Runs the built `advisor` binary in tmux; needs the executable built first.
-        .testTarget(name: "EndToEndTests", dependencies: ["advisor", "ServiceStore", "ServiceDomain"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["advisor", "TestSupport", "ServiceStore", "ServiceDomain"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,6 +3,7 @@ import ConsoleUI
 import Foundation
 import ScreenKit
 import ServiceDomain
+import TestSupport
 import Testing
 
 /// The hostile corpus drawn by the real view: as the shop and operator names, the status line, the

@@ -1,6 +1,7 @@
 import Foundation
 import ServiceDomain
 import ServiceStore
+import TestSupport
 import Testing
 
 /// The raw bytes the console writes to a real terminal (tmux `pipe-pane` records the pty output)
