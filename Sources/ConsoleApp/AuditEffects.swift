@@ -3,7 +3,41 @@ import Foundation
 import ServiceDomain
 import ServiceStore
 
-/// Performs the audit panels' store work and reports back as actions.
+/// Performs the audit overlay's store work and reports back as actions.
 enum AuditEffects {
-    static func perform(_ request: AuditRequest, _ context: EffectContext) -> [Action] {}
+    static func perform(_ request: AuditRequest, _ context: EffectContext) -> [Action] {
+        switch request {
+        case .load(let query, let beforeID, let limit):
+            do {
+                // Checked on every page, not once: a role taken away meanwhile stops the next read.
+                try context.db.authorize(.viewAudit, context.operator)
+            } catch {
+                return [.audit(.refused(message(error)))]
+            }
+            do {
+                // One row more than asked tells whether an older page exists.
+                let page = try context.db.auditPage(filter: filter(query), beforeID: beforeID, limit: limit + 1)
+                let rows = page.prefix(limit).map(row)
+                return [.audit(.loaded(query: query, rows: rows, replacing: beforeID == nil, hasMore: page.count > limit))]
+            } catch {
+                return [.audit(.failed(message(error)))]
+            }
+        }
+    }
+
+    static func filter(_ query: AuditQuery) -> AuditFilter {
+        AuditFilter(roNumber: query.roNumber, customer: query.customer, person: query.person, text: query.text)
+    }
+
+    static func row(_ listed: AuditListEntry) -> AuditRow {
+        let e = listed.entry
+        return AuditRow(id: e.id, at: e.at, person: e.operatorName, action: e.action, entity: e.entity, entityID: e.entityID,
+                        subject: AuditDetail.maskPhones(in: listed.subject), changes: AuditDetail.changes(fromJSON: e.detail))
+    }
+
+    private static func message(_ error: Error) -> Message {
+        (error as? UserFacingError)?.message
+            ?? Message(zh: "读取操作记录失败：\(error.localizedDescription)",
+                       en: "Could not read the audit trail: \(error.localizedDescription)")
+    }
 }

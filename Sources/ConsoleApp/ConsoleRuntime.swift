@@ -68,6 +68,10 @@ public final class ConsoleRuntime {
             lastDataVersion = version
             dispatch(.storeChangedElsewhere)
         }
+        // Re-said on every poll so the error stays until the file is back.
+        if let problem = db.fileProblem(), state.status?.message != problem.message {
+            dispatch(.storeFileProblem(problem.message))
+        }
     }
 
     public func dispatch(_ action: Action) {

@@ -5,5 +5,49 @@ import ServiceStore
 
 /// Performs the comebacks and reports panels' store work and reports back as actions.
 enum InsightsEffects {
-    static func perform(_ request: InsightsRequest, _ context: EffectContext) -> [Action] {}
+    static func perform(_ request: InsightsRequest, _ context: EffectContext) -> [Action] {
+        do {
+            return try run(request, context)
+        } catch {
+            return [.insights(.failed((error as? UserFacingError)?.message ?? Strings.loadFailed))]
+        }
+    }
+
+    private static func run(_ request: InsightsRequest, _ context: EffectContext) throws -> [Action] {
+        let db = context.db
+        switch request {
+        case .loadComebacks:
+            return [.insights(.comebacksLoaded(try db.comebackListings(now: context.now, timeZone: context.timeZone), technicians: try db.technicians()))]
+        case .searchCandidates:
+            return [.insights(.searched(added: try db.searchComebackCandidates(operator: context.operator, now: context.now)))]
+        case .confirm(let id, let version, let cause, let technicianID):
+            try db.confirmComeback(id: id, version: version, rootCause: cause, technicianID: technicianID,
+                                   operator: context.operator, now: context.now)
+            return [.insights(.decided(InsightsStrings.confirmed))]
+        case .dismiss(let id, let version, let reason):
+            try db.dismissComeback(id: id, version: version, reason: reason, operator: context.operator, now: context.now)
+            return [.insights(.decided(InsightsStrings.dismissed))]
+        case .loadReport(let period):
+            try db.authorize(.viewReports, context.operator)
+            return [.insights(.reportLoaded(LoadedReport(
+                report: try db.kpiReport(period: period, timeZone: context.timeZone), targets: try db.kpiTargets(),
+                names: try db.staffNames())))]
+        case .exportReport(let period, let language):
+            try db.authorize(.viewReports, context.operator)
+            let report = try db.kpiReport(period: period, timeZone: context.timeZone)
+            let tables = ReportTables.all(report, targets: try db.kpiTargets(), names: try db.staffNames(), language: language)
+            let folder = URL(fileURLWithPath: db.path).deletingLastPathComponent().appendingPathComponent("reports")
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                let label = period.label(timeZone: context.timeZone).replacingOccurrences(of: "..", with: "_")
+                for table in tables {
+                    let file = folder.appendingPathComponent("report-\(label)-\(table.kind.rawValue).csv")
+                    try Data(table.csv().utf8).write(to: file, options: .atomic)
+                }
+            } catch {
+                throw StoreError.cannotWriteFile(path: folder.path, detail: error.localizedDescription)
+            }
+            return [.insights(.exported(folder: folder.path, files: tables.count))]
+        }
+    }
 }

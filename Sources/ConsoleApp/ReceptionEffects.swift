@@ -28,6 +28,7 @@ enum ReceptionEffects {
     private static func run(_ request: ReceptionRequest, _ context: EffectContext) throws -> [Action] {
         let db = context.db
         switch request {
+        case .booking(let booking): return performBooking(booking, context)
         case .search(let purpose, let query):
             let hits = try db.search(query, limit: 100)
             return [.reception(.searchCompleted(purpose, query: query, results: hits.map(FoundCustomer.init)))]
@@ -58,15 +59,18 @@ enum ReceptionEffects {
             return [try dayLoaded(day, context)]
 
         case .book(let appointment, let reason, let reload):
+            try db.authorize(.bookAppointment, context.operator)
             try db.bookAppointment(appointment, overrideReason: reason, operator: context.operator, now: context.now,
                                    timeZone: context.timeZone)
             return [.reception(.appointmentSaved(ReceptionStrings.booked)), try dayLoaded(reload, context)]
 
         case .setAppointmentStatus(let id, let version, let status, let reload):
+            try db.authorize(.bookAppointment, context.operator)
             try db.setAppointmentStatus(id: id, to: status, version: version, operator: context.operator, now: context.now)
             return [.reception(.appointmentSaved(ReceptionStrings.statusChanged(status))), try dayLoaded(reload, context)]
 
         case .arrive(let id, let version, let reload):
+            try db.authorize(.checkIn, context.operator)
             let arrived = try db.setAppointmentStatus(id: id, to: .arrived, version: version, operator: context.operator,
                                                       now: context.now)
             var actions: [Action] = [try dayLoaded(reload, context)]
@@ -104,6 +108,8 @@ enum ReceptionEffects {
         let db = context.db
         let now = context.now
         try PromisedTime.validate(draft.order.promisedAt, now: now)
+        // Permissions are checked here, below the UI, whatever the panel showed.
+        try db.authorize(.checkIn, context.operator)
         var order = draft.order
         if draft.newCustomer != nil || draft.newVehicle != nil {
             let v = draft.newVehicle
@@ -124,6 +130,8 @@ enum ReceptionEffects {
         concern.repairOrderID = 0
         let saved = try db.createRepairOrder(order, concerns: [concern], jobs: [], operator: context.operator, now: now,
                                              timeZone: context.timeZone)
+        // The RO is saved; a failed comeback flag must not undo it (the lead's search finds it later).
+        _ = try? db.recordCheckInComeback(repairOrderID: saved.id!, operator: context.operator, now: now)
         let customer = try db.customer(id: saved.customerID)
         let vehicle = try db.vehicle(id: saved.vehicleID)
         let text = WorkOrderText(shopName: draft.shopName, order: saved, customerName: customer?.name ?? "",

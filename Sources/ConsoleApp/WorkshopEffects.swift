@@ -21,24 +21,28 @@ enum WorkshopEffects {
             return load { .detailLoaded(try db.repairOrderDetail(roID: roID)) }
         case .moveStage(let roID, let version, let from, let to, let note):
             return change {
+                try db.authorize(.moveRepairOrder, op)
                 let order = try db.recordStageChange(roID: roID, from: from, to: to, version: version, note: note,
                                                      operator: op, now: now)
                 return WorkshopStrings.moved(order.number, to)
             }
         case .dispatch(let roID, let version, let technicianID, let reason):
             return change {
+                try db.authorize(.dispatch, op)
                 let order = try db.dispatch(roID: roID, technicianID: technicianID, version: version, reason: reason,
                                             operator: op, now: now)
                 return WorkshopStrings.moved(order.number, order.stage)
             }
         case .assignJob(let jobID, let technicianID, let reason):
             return change {
+                try db.authorize(.dispatch, op)
                 let job = try db.assignTechnician(jobID: jobID, technicianID: technicianID, reason: reason,
                                                   operator: op, now: now)
                 return Message(zh: "已派工：\(job.description)", en: "Assigned: \(job.description)")
             }
         case .recordQC(let roID, let passed, let note):
             return change {
+                try db.authorize(.qualityCheck, op)
                 let check = try db.recordQualityCheck(roID: roID, passed: passed, note: note, operator: op, now: now)
                 return passed
                     ? Message(zh: "质检合格，质检员 \(check.inspectorName)", en: "QC passed, inspector \(check.inspectorName)")
@@ -46,18 +50,21 @@ enum WorkshopEffects {
             }
         case .notifyDelay(let roID, let version, let date, let note):
             return change {
+                try db.authorize(.moveRepairOrder, op)
                 let order = try db.notifyDelay(roID: roID, newPromisedAt: date, version: version, note: note,
                                                operator: op, now: now)
                 return Message(zh: "\(order.number) 已记录告知延误", en: "\(order.number): delay notified")
             }
         case .addAdditionalJob(let roID, let description, let labour, let parts):
             return change {
+                try db.authorize(.moveRepairOrder, op)
                 _ = try db.addAdditionalJob(roID: roID, description: description, labour: labour, parts: parts,
                                             operator: op, now: now)
                 return Message(zh: "增项已添加，等待客户确认", en: "Additional work added; awaiting the customer's answer")
             }
         case .decideJob(let jobID, let approved):
             return change {
+                try db.authorize(.moveRepairOrder, op)
                 _ = try db.decideAdditionalJob(jobID: jobID, approved: approved, operator: op, now: now)
                 return approved ? Message(zh: "客户已同意增项", en: "Additional work approved")
                     : Message(zh: "客户拒绝增项，已作为建议保留", en: "Declined; kept as a recommendation for next visit")
@@ -71,6 +78,7 @@ enum WorkshopEffects {
             return load { .deliveryContextLoaded(try db.deliveryContext(roID: roID, operator: op)) }
         case .deliver(let roID, let version, let ticked):
             do {
+                try db.authorize(.deliver, op)
                 let shop = (try? db.setting(key: "shop.name")) ?? nil
                 let result = try db.deliver(roID: roID, version: version, ticked: ticked, shopName: shop ?? "",
                                             operator: op, now: now)

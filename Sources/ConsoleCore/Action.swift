@@ -10,6 +10,8 @@ public enum Action: Sendable, Equatable {
     case clockTicked(Date)
     /// Another terminal committed to the database.
     case storeChangedElsewhere
+    /// The database file is gone, replaced or unwritable: nothing typed now can be saved.
+    case storeFileProblem(Message)
     case searchCompleted(query: String, results: [FoundCustomer])
     case searchFailed(query: String, Message)
     case cardLoaded(CustomerCardData?)

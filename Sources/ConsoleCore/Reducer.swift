@@ -21,6 +21,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         if let card = state.find.card, let id = card.customer.id { effects.append(.loadCard(customerID: id)) }
         return effects + PanelRouter.refreshAll(&state)
 
+    case .storeFileProblem(let message):
+        state.status = StatusLine(message, kind: .error)
+        return []
+
     case .searchCompleted(let query, let results):
         // Results for a query the user has since changed are stale: drop them.
         guard query == state.find.query.text else { return [] }

@@ -99,11 +99,8 @@ public final class AppDatabase: Sendable {
     /// Every write goes through here: one IMMEDIATE transaction, rolled back if `updates` throws.
     /// Waiting longer than the busy timeout for another terminal's write becomes `StoreError.locked`.
     func write<T>(_ updates: (Database) throws -> T) throws -> T {
-        do {
-            return try dbPool.write(updates)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-            throw StoreError.locked(path: path)
-        }
+        // Disk full, read-only, file gone, locked: the user sees what happened and that nothing was saved.
+        do { return try dbPool.write(updates) } catch { throw userFacing(error) }
     }
 
     /// `yyyy-MM-dd HH:mm` in the shop's time zone, for messages.

@@ -65,20 +65,49 @@ extension AppDatabase {
         let cleanReason = try FreeText.clean(overrideReason, field: .reason, maxLength: 200)
         let hours = try shopHours()
         return try write { db in
-            guard let vehicle = try Persistence.fetch(Vehicle.self, db, id: a.vehicleID) else {
-                throw StoreError.notFound(entity: Vehicle.table, id: a.vehicleID)
-            }
-            guard vehicle.ownerID == a.customerID else {
-                throw StoreError.notAllowed(Message(zh: "车辆不属于该客户", en: "The vehicle does not belong to this customer"))
-            }
-            let sameSlot = try Persistence.fetchAll(Appointment.self, db, where: "slot_start = ? AND lane = ?",
-                                                    arguments: [a.slotStart, a.lane.rawValue])
-            let recorded = try AppointmentRules.checkBooking(
-                slotStart: a.slotStart, lane: a.lane, existing: sameSlot, hours: hours, overrideReason: cleanReason,
-                now: now, timeZone: timeZone, excluding: a.id)
-            a.capacityOverrideReason = recorded.isEmpty ? a.capacityOverrideReason : recorded
-            return try saveVersioned(db, a, operator: op, now: now).saved
+            try writeBooking(db, a, overrideReason: cleanReason, hours: hours, operator: op, now: now, timeZone: timeZone)
         }
+    }
+
+    /// Books a slot for a customer not on file yet: the customer, their car and the appointment are
+    /// written in ONE transaction, so a slot refused for capacity (no override reason) creates nothing.
+    /// The appointment's customer and vehicle ids are ignored (the new records' ids are used).
+    public func bookAppointmentForNewCustomer(_ customer: Customer, vehicle: Vehicle, appointment: Appointment,
+                                              overrideReason: String = "", operator op: Operator, now: Date,
+                                              timeZone: TimeZone) throws -> (Customer, Vehicle, Appointment) {
+        let (c, v) = try validatedNewRecords(customer, vehicle)
+        var a = appointment
+        a.id = nil
+        a.concerns = try FreeText.clean(appointment.concerns, field: .concern, maxLength: 500)
+        let cleanReason = try FreeText.clean(overrideReason, field: .reason, maxLength: 200)
+        let hours = try shopHours()
+        return try write { db in
+            let (savedCustomer, savedVehicle) = try writeNewCustomer(db, c, vehicle: v, operator: op, now: now)
+            a.customerID = savedCustomer.id!
+            a.vehicleID = savedVehicle.id!
+            let booked = try writeBooking(db, a, overrideReason: cleanReason, hours: hours, operator: op, now: now,
+                                          timeZone: timeZone)
+            return (savedCustomer, savedVehicle, booked)
+        }
+    }
+
+    /// Checks the slot's capacity and saves the appointment, inside the caller's transaction.
+    private func writeBooking(_ db: Database, _ appointment: Appointment, overrideReason cleanReason: String,
+                              hours: ShopHours, operator op: Operator, now: Date, timeZone: TimeZone) throws -> Appointment {
+        var a = appointment
+        guard let vehicle = try Persistence.fetch(Vehicle.self, db, id: a.vehicleID) else {
+            throw StoreError.notFound(entity: Vehicle.table, id: a.vehicleID)
+        }
+        guard vehicle.ownerID == a.customerID else {
+            throw StoreError.notAllowed(Message(zh: "车辆不属于该客户", en: "The vehicle does not belong to this customer"))
+        }
+        let sameSlot = try Persistence.fetchAll(Appointment.self, db, where: "slot_start = ? AND lane = ?",
+                                                arguments: [a.slotStart, a.lane.rawValue])
+        let recorded = try AppointmentRules.checkBooking(
+            slotStart: a.slotStart, lane: a.lane, existing: sameSlot, hours: hours, overrideReason: cleanReason,
+            now: now, timeZone: timeZone, excluding: a.id)
+        a.capacityOverrideReason = recorded.isEmpty ? a.capacityOverrideReason : recorded
+        return try saveVersioned(db, a, operator: op, now: now).saved
     }
 
     /// Confirms, cancels, marks no-show or arrived (version checked; `AppointmentRules` decides what may change).
@@ -173,14 +202,24 @@ extension AppDatabase {
     /// repair order is opened.
     public func createCustomerWithVehicle(_ customer: Customer, vehicle: Vehicle, operator op: Operator,
                                           now: Date) throws -> (Customer, Vehicle) {
+        let (c, v) = try validatedNewRecords(customer, vehicle)
+        return try write { db in try writeNewCustomer(db, c, vehicle: v, operator: op, now: now) }
+    }
+
+    private func validatedNewRecords(_ customer: Customer, _ vehicle: Vehicle) throws -> (Customer, Vehicle) {
         var c = try CustomerRules.validated(customer)
         c.id = nil
         var v = try VehicleRules.validated(vehicle)
         v.id = nil
-        return try write { db in
-            let saved = try writeCustomer(db, c, operator: op, now: now)
-            v.ownerID = saved.id!
-            return (saved, try writeVehicle(db, v, operator: op, now: now))
-        }
+        return (c, v)
+    }
+
+    /// Inside the caller's transaction; `writeVehicle` refuses a plate or VIN already on file.
+    private func writeNewCustomer(_ db: Database, _ customer: Customer, vehicle: Vehicle, operator op: Operator,
+                                  now: Date) throws -> (Customer, Vehicle) {
+        let saved = try writeCustomer(db, customer, operator: op, now: now)
+        var v = vehicle
+        v.ownerID = saved.id!
+        return (saved, try writeVehicle(db, v, operator: op, now: now))
     }
 }

@@ -29,6 +29,12 @@ public enum StoreError: UserFacingError, Equatable {
     case notAllowed(Message)
     /// A value in the file could not be read back (an enum raw value this program does not know).
     case unreadableValue(table: String, column: String, value: String)
+    /// The disk (or the file's size limit) is full: the change was rolled back, nothing half-written.
+    case diskFull(path: String)
+    /// The database file was deleted, moved or replaced while the program had it open.
+    case fileGone(path: String)
+    /// The operating system reported a read or write error on the file.
+    case ioError(path: String, detail: String)
 
     public var message: Message {
         switch self {
@@ -101,6 +107,21 @@ public enum StoreError: UserFacingError, Equatable {
                 zh: "数据库中 \(table).\(column) 的值“\(value)”无法识别。可能由更新版本的程序写入，请升级程序。",
                 en: "The value \"\(value)\" in \(table).\(column) is not understood; "
                     + "it may have been written by a newer version. Upgrade the program.")
+        case .diskFull(let path):
+            return Message(
+                zh: "磁盘已满，无法写入 \(path)。本次修改未保存（已撤回，数据完好）；输入的内容仍在屏幕上。请清理磁盘空间后再保存。",
+                en: "The disk is full: cannot write \(path). This change was not saved (rolled back, the data is intact); "
+                    + "what you typed is still on screen. Free some disk space, then save again.")
+        case .fileGone(let path):
+            return Message(
+                zh: "数据库文件 \(path) 已被删除或移走，此后的修改无法保存。请勿继续录入：退出程序，恢复该文件（或从备份恢复）后重新打开。",
+                en: "The database file \(path) was deleted or moved away; changes can no longer be saved. "
+                    + "Stop entering data: quit, put the file back (or restore a backup) and start again.")
+        case .ioError(let path, let detail):
+            return Message(
+                zh: "读写 \(path) 时出错（\(detail)）。本次修改未保存。请检查磁盘，或联系管理员。",
+                en: "A disk error occurred on \(path) (\(detail)). This change was not saved. "
+                    + "Check the disk or call the administrator.")
         }
     }
 }

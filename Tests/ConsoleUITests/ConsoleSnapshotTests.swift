@@ -81,12 +81,6 @@ private func withCard(_ language: Language = .zhHans) -> AppState {
         assertSnapshot(ConsoleView.render(withCard(.en), size: large), named: "card-en-120x40")
     }
 
-    @Test func plannedPanelsDescribeWhatTheyWillHold() {
-        var s = state()
-        _ = reduce(&s, .keyPressed(.function(9)))
-        assertSnapshot(ConsoleView.render(s, size: small), named: "reports-planned-80x24")
-    }
-
     @Test func helpOverlay() {
         var s = state()
         _ = reduce(&s, .keyPressed(.function(1)))

@@ -21,9 +21,9 @@ private func type(_ s: inout AppState, _ text: String) { keys(&s, text.map { .ch
 private let wang = Customer(id: 1, name: "王芳", phones: ["13812345678"], isOutOfWarrantyOwner: true, isUsedCarOwner: true,
                             preferredCallTime: "下午3点后")
 private let car = Vehicle(id: 11, ownerID: 1, vin: "LFVA23C30N3100001", plate: "粤A12345", model: "迈腾 2.0T")
-/// Delivered twelve days ago: inside the 30-day window, so the desk is warned of a possible comeback.
+/// A major assembly repair delivered twelve days ago: inside its 100-day window, so the desk is warned of a possible comeback.
 private let lastRepair = RepairOrder(id: 5, number: "RO-20261110-0003", customerID: 1, vehicleID: 11, advisorID: 1,
-                                     serviceType: .repair, repairClass: .minorRepair, stage: .delivered,
+                                     serviceType: .repair, repairClass: .majorAssembly, stage: .delivered,
                                      openedAt: now.addingTimeInterval(-13 * day), promisedAt: now.addingTimeInterval(-12 * day),
                                      closedAt: now.addingTimeInterval(-12 * day), mileageIn: 22_800, contactPhone: "13812345678")
 private let complaint = Complaint(customerID: 1, repairOrderID: 5, category: .repairQuality, channel: .callback,

@@ -211,4 +211,57 @@ import Testing
         try session.sendKeys("C-q")
         try session.waitFor("$ ")
     }
+
+    @Test func aNewCustomerIsBookedFromAppointmentsAndFoundInFind() throws {
+        let session = try TmuxSession()
+        try session.makeDemoShop()
+        let db = try AppDatabase.open(path: session.dbPath)
+        var plate = "粤AY7M52"
+        var n = 0
+        while try db.vehicle(plate: plate) != nil { n += 1; plate = "粤AY7M\(60 + n)" }
+        var phone = "13600003333"
+        while try !db.duplicates(phone: phone, plate: "", vin: "").isEmpty { phone = String(Int(phone)! + 1) }
+
+        try session.startShell()
+        try session.startConsole(arguments: "--lang zh-Hans")
+        try session.waitFor("查找：")
+        try session.sendKeys("F4")
+        try session.waitFor("近30天爽约率")
+        try session.sendKeys("Right")   // tomorrow: its first slot is always in the future
+        try session.sendKeys("Enter")
+        try session.waitFor("新预约")
+        try session.sendLiteral(plate)
+        try session.sendKeys("C-n")
+        try session.waitFor("新客户：")
+        try session.sendLiteral("司马晓云")
+        try session.sendKeys("Tab")
+        try session.sendLiteral(phone)
+        try session.sendKeys("Tab")   // phone → plate (carried from the search)
+        try session.sendKeys("Tab")   // → VIN (optional)
+        try session.sendKeys("Tab")   // → model
+        try session.sendLiteral("宝来")
+        try session.sendKeys("Tab")
+        try session.sendKeys("C-s")
+        try session.waitFor("已建档并预约")
+        try session.waitFor(Plate.display(plate))   // the day reloaded with the new booking
+
+        let found = try db.search(phone, limit: 5)
+        #expect(found.count == 1 && found.first?.name == "司马晓云")
+        let customerID = try #require(found.first?.customerID)
+        let zone = TimeZone(identifier: "Asia/Shanghai")!
+        let tomorrow = ShopCalendar.addDays(1, to: ShopCalendar.startOfDay(Date(), zone), zone)
+        let booked = try db.appointmentListings(from: tomorrow, to: ShopCalendar.addDays(1, to: tomorrow, zone))
+            .filter { $0.appointment.customerID == customerID }
+        #expect(booked.count == 1 && booked.first?.plate == plate && booked.first?.model == "宝来")
+
+        try session.sendKeys("F2")
+        try session.waitFor("查找：")
+        try session.sendLiteral(String(plate.dropFirst()).lowercased())
+        try session.waitFor("条结果")
+        try session.sendKeys("Enter")
+        try session.waitFor("客户卡")
+        try session.waitFor("司马晓云")
+        try session.sendKeys("C-q")
+        try session.waitFor("$ ")
+    }
 }

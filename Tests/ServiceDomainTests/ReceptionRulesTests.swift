@@ -160,7 +160,7 @@ private func booking(_ id: RowID, _ slot: Date, lane: Lane = .regular, status: A
                         repairClass: .minorRepair, stage: stage, openedAt: at(9, day: -40), promisedAt: at(12, day: -40),
                         closedAt: closed, mileageIn: 1000, contactPhone: "13812345678")
         }
-        let visits = [ro(1, vehicle: 7, closed: at(10, day: -40)), ro(2, vehicle: 7, closed: at(10, day: -12)),
+        let visits = [ro(1, vehicle: 7, closed: at(10, day: -40)), ro(2, vehicle: 7, closed: at(10, day: -8)),
                       ro(3, vehicle: 8, closed: at(10, day: -2)), ro(4, vehicle: 7, closed: nil, stage: .inProgress)]
         #expect(ComebackWarning.recentRepair(vehicleID: 7, visits: visits, now: at(10))?.id == 2)
         #expect(ComebackWarning.recentRepair(vehicleID: 7, visits: [visits[0]], now: at(10)) == nil)

@@ -2,34 +2,174 @@ import Foundation
 import ScreenKit
 import ServiceDomain
 
+/// A loaded report with what its tables need beside the figures.
+public struct LoadedReport: Sendable, Equatable {
+    public var report: KPIReport
+    public var targets: KPITargets
+    public var names: [RowID: String]
+
+    public init(report: KPIReport, targets: KPITargets, names: [RowID: String]) {
+        self.report = report
+        self.targets = targets
+        self.names = names
+    }
+}
+
+/// The lead's decision on the selected candidate, one step at a time.
+public struct ComebackDecision: Sendable, Equatable {
+    public enum Step: Sendable, Equatable {
+        case rootCause
+        case technician(RootCause)
+        case dismissReason
+    }
+
+    public var comebackID: RowID
+    public var version: Int
+    public var step: Step
+    public var selected = 0
+    /// Technicians of the earlier order first, then the others.
+    public var technicians: [StaffChoice]
+    public var reason = TextInputState(maxLength: 500)
+}
+
 /// State of the comebacks and reports panels, kept in `AppState.insights`.
 public struct InsightsState: Sendable, Equatable {
+    public var comebacks: [ComebackListing]?
+    public var allTechnicians: [StaffChoice] = []
+    public var selected = 0
+    public var decision: ComebackDecision?
+    public var report: LoadedReport?
+    public var period: ReportPeriod?
+    public var table: ReportTable.Kind = .technicians
+    /// Typing a custom period (`2026-11-01..2026-11-15`).
+    public var customPeriod: TextInputState?
+
     public init() {}
+
+    public var selectedComeback: ComebackListing? {
+        guard let list = comebacks, list.indices.contains(selected) else { return nil }
+        return list[selected]
+    }
 }
 
 /// What happened in the comebacks and reports panels (store answers come back as these).
-public enum InsightsEvent: Sendable, Equatable {}
+public enum InsightsEvent: Sendable, Equatable {
+    case comebacksLoaded([ComebackListing], technicians: [StaffChoice])
+    case reportLoaded(LoadedReport)
+    case decided(Message)
+    case searched(added: Int)
+    case exported(folder: String, files: Int)
+    case failed(Message)
+}
 
 /// Work the comebacks and reports panels asks of the store; the runtime performs it (ConsoleApp/InsightsEffects.swift).
-public enum InsightsRequest: Sendable, Equatable {}
+public enum InsightsRequest: Sendable, Equatable {
+    case loadComebacks
+    case searchCandidates
+    case confirm(id: RowID, version: Int, cause: RootCause, technicianID: RowID)
+    case dismiss(id: RowID, version: Int, reason: String)
+    case loadReport(ReportPeriod)
+    case exportReport(ReportPeriod, Language)
+}
 
 /// The insights panel's part of the reducer. `PanelRouter` calls these; each returns effects to run.
 public enum InsightsFeature {
     /// A key while one of this feature's panels is shown (after global commands).
-    public static func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] { [] }
-    public static func reduce(_ state: inout AppState, _ event: InsightsEvent) -> [Effect] {}
+    public static func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+        state.panel == .reports ? ReportsKeys.reduceKey(&state, key) : ComebacksKeys.reduceKey(&state, key)
+    }
+
+    public static func reduce(_ state: inout AppState, _ event: InsightsEvent) -> [Effect] {
+        switch event {
+        case .comebacksLoaded(let list, let technicians):
+            let previous = state.insights.selectedComeback?.comeback.id
+            state.insights.comebacks = list
+            state.insights.allTechnicians = technicians
+            if let previous, let i = list.firstIndex(where: { $0.comeback.id == previous }) { state.insights.selected = i }
+            state.insights.selected = max(0, min(state.insights.selected, list.count - 1))
+            return []
+        case .reportLoaded(let loaded):
+            state.insights.report = loaded
+            return []
+        case .decided(let message):
+            state.insights.decision = nil
+            state.status = StatusLine(message, kind: .ok)
+            return [.insights(.loadComebacks)] + (state.insights.period.map { [.insights(.loadReport($0))] } ?? [])
+        case .searched(let added):
+            state.status = StatusLine(InsightsStrings.searched(added), kind: added > 0 ? .warning : .ok)
+            return [.insights(.loadComebacks)]
+        case .exported(let folder, let files):
+            state.status = StatusLine(InsightsStrings.exported(files, folder: folder), kind: .ok)
+            return []
+        case .failed(let message):
+            state.status = StatusLine(message, kind: .error)
+            guard state.insights.decision != nil else { return [] }
+            state.insights.decision = nil
+            return [.insights(.loadComebacks)]
+        }
+    }
+
     /// The panel was just shown: load what it displays.
-    public static func entered(_ state: inout AppState) -> [Effect] { [] }
+    public static func entered(_ state: inout AppState) -> [Effect] {
+        if state.panel == .reports {
+            let period = state.insights.period
+                ?? ReportPeriod.containing(state.now, kind: .month, timeZone: state.timeZone)
+            state.insights.period = period
+            return [.insights(.loadReport(period))]
+        }
+        return [.insights(.loadComebacks)]
+    }
+
     /// Another terminal changed the database: reload what is shown.
-    public static func refresh(_ state: inout AppState) -> [Effect] { [] }
+    public static func refresh(_ state: inout AppState) -> [Effect] {
+        switch state.panel {
+        case .comebacks: return [.insights(.loadComebacks)]
+        case .reports: return state.insights.period.map { [.insights(.loadReport($0))] } ?? []
+        default: return []
+        }
+    }
+
     /// Esc: close the innermost thing open in the panel; false when nothing was open.
-    public static func handleBack(_ state: inout AppState) -> Bool { false }
+    public static func handleBack(_ state: inout AppState) -> Bool {
+        if state.insights.customPeriod != nil { state.insights.customPeriod = nil; return true }
+        if state.insights.decision != nil { state.insights.decision = nil; return true }
+        return false
+    }
+
     /// A text field has the keyboard: plain letters are typed, not commands.
-    public static func isTyping(_ state: AppState) -> Bool { false }
+    public static func isTyping(_ state: AppState) -> Bool {
+        state.insights.customPeriod != nil || state.insights.decision != nil
+    }
     /// A form is open and Tab moves between its fields instead of switching panels.
     public static func wantsTab(_ state: AppState) -> Bool { false }
     /// Input typed but not saved (quitting asks first).
-    public static func hasUnsavedInput(_ state: AppState) -> Bool { false }
+    public static func hasUnsavedInput(_ state: AppState) -> Bool {
+        !(state.insights.decision?.reason.isEmpty ?? true)
+    }
+
     /// The panel's own key bindings (shown in the help bar and the `?` overlay).
-    public static func bindings(for state: AppState) -> [KeyBinding] { [] }
+    public static func bindings(for state: AppState) -> [KeyBinding] {
+        if state.insights.decision != nil || state.insights.customPeriod != nil { return [] }
+        func b(_ c: Character, _ label: Message) -> KeyBinding {
+            KeyBinding(keys: [.character(c)], command: .panel(String(c)), scope: .notTyping, barLabel: label, help: label)
+        }
+        if state.panel == .reports {
+            return [b("d", InsightsStrings.keyDay), b("w", InsightsStrings.keyWeek), b("m", InsightsStrings.keyMonth),
+                    b("c", InsightsStrings.keyCustom),
+                    KeyBinding(keys: [.left, .right], command: .panel("←→"), scope: .notTyping,
+                               barLabel: InsightsStrings.keyShift, help: InsightsStrings.keyShift),
+                    b("t", InsightsStrings.keyTable), b("e", InsightsStrings.keyExport)]
+        }
+        return [KeyBinding(keys: [.enter, .character("c")], command: .panel("c"), scope: .list,
+                           barLabel: InsightsStrings.keyConfirm, help: InsightsStrings.keyConfirm),
+                b("x", InsightsStrings.keyDismiss), b("s", InsightsStrings.keySearch)]
+    }
+
+    /// `MM-dd`, in the shop's time zone.
+    public static func day(_ date: Date, _ state: AppState) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = state.timeZone
+        let c = calendar.dateComponents([.month, .day], from: date)
+        return String(format: "%02d-%02d", c.month!, c.day!)
+    }
 }

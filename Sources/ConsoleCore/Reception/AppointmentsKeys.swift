@@ -112,7 +112,8 @@ enum AppointmentsKeys {
         guard var b = state.reception.appointments.booking else { return [] }
         b.discardArmed = false
         defer { state.reception.appointments.booking = b }
-        if saveKeys.contains(key) { return save(&state, b) }
+        if saveKeys.contains(key) { return save(&state, &b) }
+        if let effects = reduceNewCustomer(&state, &b, key) { return effects }
         let fields = b.fields
         let i = fields.firstIndex(of: b.focus) ?? 0
         switch key {
@@ -161,20 +162,22 @@ enum AppointmentsKeys {
             if key == .enter { b.focus = fields[min(i + 1, fields.count - 1)]; return [] }
             _ = b.concerns.handle(key)
         case .overrideReason:
-            if key == .enter { return save(&state, b) }
+            if key == .enter { return save(&state, &b) }
             _ = b.overrideReason.handle(key)
+        case .name, .phone, .plate, .vin, .model:
+            break   // handled by reduceNewCustomer while the new-customer fields are shown
         }
         return []
     }
 
-    private static func save(_ state: inout AppState, _ b: BookingForm) -> [Effect] {
-        guard let row = b.chosen, let vehicle = row.vehicle, let day = state.reception.appointments.day else {
-            state.status = StatusLine(ReceptionStrings.chooseACar, kind: .error)
+    private static func save(_ state: inout AppState, _ b: inout BookingForm) -> [Effect] {
+        if (try? FreeText.clean(b.concerns.text, field: .concern, maxLength: 500)) == nil {
+            state.status = StatusLine(ReceptionStrings.concernTooLong, kind: .error)
             return []
         }
-        if let problem = (try? FreeText.clean(b.concerns.text, field: .concern, maxLength: 500)) == nil
-            ? ReceptionStrings.concernTooLong : nil {
-            state.status = StatusLine(problem, kind: .error)
+        if b.newCustomer != nil { return saveNewCustomer(&state, &b) }
+        guard let row = b.chosen, let vehicle = row.vehicle, let day = state.reception.appointments.day else {
+            state.status = StatusLine(ReceptionStrings.chooseACar, kind: .error)
             return []
         }
         let appointment = Appointment(customerID: row.customer.customerID, vehicleID: vehicle.id, slotStart: b.slotStart,
@@ -210,9 +213,10 @@ enum AppointmentsKeys {
         func b(_ keys: [Key], _ name: String, _ m: Message, bar: Bool = true) -> KeyBinding {
             KeyBinding(keys: keys, command: .panel("appointments.\(name)"), scope: .notTyping, barLabel: bar ? m : nil, help: m)
         }
-        if state.reception.appointments.booking != nil {
+        if let booking = state.reception.appointments.booking {
             return [KeyBinding(keys: saveKeys, command: .panel("appointments.save"), scope: .always,
                                barLabel: ReceptionStrings.keySave, help: ReceptionStrings.keyBookSave)]
+                + newCustomerBindings(booking)
         }
         return [
             b([.enter, .character("b")], "book", ReceptionStrings.keyBook),

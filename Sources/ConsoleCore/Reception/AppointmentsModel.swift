@@ -27,7 +27,26 @@ public enum DayLine: Sendable, Equatable {
 
 public enum BookingField: Int, Sendable, CaseIterable {
     case search, lane, serviceType, concerns, waiter, overrideReason
-    public var isText: Bool { self == .search || self == .concerns || self == .overrideReason }
+    /// A new customer's fields, shown instead of the search (Ctrl-N).
+    case name, phone, plate, vin, model
+    public var isText: Bool { ![.lane, .serviceType, .waiter].contains(self) }
+
+    /// The same field of the new-customer entry shared with check-in.
+    public var newCustomerField: CheckInField? {
+        switch self {
+        case .name: .name
+        case .phone: .phone
+        case .plate: .plate
+        case .vin: .vin
+        case .model: .model
+        default: nil
+        }
+    }
+
+    public init?(_ field: CheckInField) {
+        guard let match = Self.allCases.first(where: { $0.newCustomerField == field }) else { return nil }
+        self = match
+    }
 }
 
 /// Booking a slot: find the customer's car, then lane, service type, concerns, waiter or drop-off.
@@ -38,6 +57,10 @@ public struct BookingForm: Sendable, Equatable {
     public var table = TableState()
     /// The car chosen from the search (Enter on a row).
     public var chosen: FindRow?
+    /// A customer not on file yet (Ctrl-N): created with their car when the booking is saved.
+    public var newCustomer: NewCustomerEntry?
+    /// After Ctrl-O on a duplicate: this car is chosen as soon as the search finds it.
+    public var pendingVehicleID: RowID?
     public var lane: Lane = .regular
     public var serviceType: ServiceType = .maintenance
     public var concerns = TextInputState()
@@ -55,10 +78,13 @@ public struct BookingForm: Sendable, Equatable {
     }
 
     public var fields: [BookingField] {
-        BookingField.allCases.filter { $0 != .overrideReason || needsOverride }
+        let who: [BookingField] = newCustomer == nil ? [.search] : [.name, .phone, .plate, .vin, .model]
+        return who + [.lane, .serviceType, .concerns, .waiter] + (needsOverride ? [.overrideReason] : [])
     }
 
-    public var hasInput: Bool { chosen != nil || !concerns.isEmpty || !overrideReason.isEmpty }
+    public var hasInput: Bool {
+        chosen != nil || !concerns.isEmpty || !overrideReason.isEmpty || (newCustomer?.hasInput ?? false)
+    }
 }
 
 /// The Appointments panel (F4): one day in slots, tomorrow's confirmation list, booking and arrival.

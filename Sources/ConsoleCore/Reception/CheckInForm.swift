@@ -120,28 +120,17 @@ public struct CheckInForm: Sendable, Equatable {
 
     /// Checks one field as the clerk leaves it; nil when it is fine.
     public func problem(in field: CheckInField, now: Date, timeZone: TimeZone) -> Message? {
-        do {
-            try validate(field, now: now, timeZone: timeZone)
-            return nil
-        } catch let error as UserFacingError {
-            return error.message
-        } catch {
-            return Message(zh: "输入有误", en: "Invalid input")
-        }
+        NewCustomerEntry.problem { try validate(field, now: now, timeZone: timeZone) }
     }
 
     private func validate(_ field: CheckInField, now: Date, timeZone: TimeZone) throws {
         let value = text(field)
         switch field {
-        case .name: _ = try PersonName.validate(value)
-        case .phone: _ = try PhoneNumber.validate(value)
+        case .name, .phone, .plate, .vin, .model: try NewCustomerEntry.validate(field, value)
         case .contactPhone:
             // A new customer's own phone is the contact unless the clerk gives another.
             if value.isEmpty && needsCustomer { return }
             _ = try PhoneNumber.validate(value)
-        case .plate: _ = try Plate.validate(value)
-        case .vin: if !VIN.normalize(value).isEmpty { _ = try VIN.validate(value) }
-        case .model: _ = try FreeText.clean(value, field: .model, maxLength: VehicleRules.modelMaxLength, required: true)
         case .mileage: _ = try mileage()
         case .concern: _ = try FreeText.clean(value, field: .concern, maxLength: 500, required: true)
         case .labour: _ = try YuanInput.parse(value, field: .estimate)

@@ -31,9 +31,8 @@ enum CheckInKeys {
             state.status = nil
             return [.reception(.startCheckIn(customerID: row.customer.customerID, vehicleID: row.vehicle?.id, carry: nil))]
         case newCustomerKey:
-            let q = FreeText.sanitize(r.query.text).trimmingCharacters(in: .whitespaces)
-            let looksLikePhone = !q.isEmpty && q.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "-" || $0 == " ") }
-            return [.reception(.startNewCustomerCheckIn(plate: looksLikePhone ? "" : q, phone: looksLikePhone ? q : ""))]
+            let (plate, phone) = NewCustomerEntry.split(r.query.text)
+            return [.reception(.startNewCustomerCheckIn(plate: plate, phone: phone))]
         case .escape:
             guard !r.query.text.isEmpty else { return [] }
             state.reception.query = TextInputState()
@@ -156,7 +155,7 @@ enum CheckInKeys {
         }
         let i = fields.firstIndex(of: field) ?? 0
         form.focus = fields[min(max(0, i + step), fields.count - 1)]
-        if [.phone, .plate, .vin].contains(field), form.needsCustomer || form.needsVehicle {
+        if NewCustomerEntry.triggersDuplicateCheck(field), form.needsCustomer || form.needsVehicle {
             return [.reception(.checkDuplicates(phone: form.text(.phone), plate: form.text(.plate), vin: form.text(.vin)))]
         }
         return []

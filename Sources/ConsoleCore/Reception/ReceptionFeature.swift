@@ -39,6 +39,10 @@ public enum ReceptionEvent: Sendable, Equatable {
     /// when the arrival was logged. `carry` keeps what was typed when switching to an existing record.
     case checkInLoaded(CheckInCustomerInfo?, appointment: Appointment?, arrivedAt: Date, hours: ShopHours, carry: CheckInForm?)
     case duplicatesFound([DuplicateMatch])
+    /// Existing records matching a new customer typed in the booking form (F4).
+    case bookingDuplicatesFound([DuplicateMatch])
+    /// The new customer, car and appointment were saved; the day shown is reloaded.
+    case newCustomerBooked(reload: Date)
     case checkInSaved(SavedCheckIn, warning: Message?)
     case checkInFailed(Message, field: Field?)
     case dayLoaded(day: Date, rows: [AppointmentRow], hours: ShopHours, noShow: NoShowStats)
@@ -61,6 +65,17 @@ public enum ReceptionRequest: Sendable, Equatable {
     case setAppointmentStatus(id: RowID, version: Int, status: AppointmentStatus, reload: Date)
     /// Marks the appointment arrived and opens its check-in with everything carried over.
     case arrive(id: RowID, version: Int, reload: Date)
+    /// Booking for a customer not on file yet (ConsoleApp/ReceptionBookingEffects.swift).
+    case booking(BookingRequest)
+}
+
+/// Booking a new customer from the Appointments panel (F4).
+public enum BookingRequest: Sendable, Equatable {
+    /// Answered with `ReceptionEvent.bookingDuplicatesFound`.
+    case checkDuplicates(phone: String, plate: String, vin: String)
+    /// Creates the customer and car and books the slot in one transaction (ids in `appointment` are
+    /// filled in by the store); a phone, plate or VIN already on file is answered with the matches instead.
+    case bookNewCustomer(Customer, Vehicle, Appointment, overrideReason: String, reload: Date)
 }
 
 /// The reception panels' part of the reducer. `PanelRouter` calls these; each returns effects to run.
@@ -82,6 +97,7 @@ public enum ReceptionFeature {
             guard var booking = state.reception.appointments.booking, query == booking.query.text else { return [] }
             booking.rows = results.findRows
             booking.table.select(0, rowCount: booking.rows.count)
+            AppointmentsKeys.choosePending(&booking)
             state.reception.appointments.booking = booking
             return []
         case .searchFailed(_, _, let message), .loadFailed(let message):
@@ -96,6 +112,15 @@ public enum ReceptionFeature {
             state.reception.form?.saving = false
             if !matches.isEmpty { state.status = StatusLine(ReceptionStrings.duplicateFound, kind: .warning) }
             return []
+        case .bookingDuplicatesFound(let matches):
+            guard state.reception.appointments.booking?.newCustomer != nil else { return [] }
+            state.reception.appointments.booking?.newCustomer?.duplicates = matches
+            if !matches.isEmpty { state.status = StatusLine(ReceptionStrings.duplicateFound, kind: .warning) }
+            return []
+        case .newCustomerBooked(let day):
+            state.reception.appointments.booking = nil
+            state.status = StatusLine(ReceptionStrings.bookedNewCustomer, kind: .ok)
+            return [.reception(.loadDay(day))]
         case .checkInSaved(let saved, let warning):
             state.reception.form = nil
             state.reception.lastSaved = saved

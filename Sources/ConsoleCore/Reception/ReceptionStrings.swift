@@ -91,8 +91,13 @@ public enum ReceptionStrings {
     public static let waiterShort = Message(zh: "等", en: "W")
     public static let noConfirmations = Message(zh: "没有待确认的预约", en: "No appointments to confirm")
     public static let bookingTitle = Message(zh: "新预约", en: "New appointment")
-    public static let bookingOpened = Message(zh: "输入车牌或电话查找客户，Enter 选车，Ctrl-S 保存",
-                                              en: "Type a plate or phone, Enter picks the car, Ctrl-S saves")
+    public static let bookingOpened = Message(zh: "输入车牌或电话查找客户，Enter 选车，Ctrl-N 新客户，Ctrl-S 保存",
+                                              en: "Type a plate or phone, Enter picks the car, Ctrl-N new customer, Ctrl-S saves")
+    public static let bookingNewCustomer = Message(zh: "新客户：填写姓名、电话、车牌、车型（VIN 可空），Ctrl-S 建档并预约",
+                                                   en: "New customer: name, phone, plate, model (VIN optional); Ctrl-S saves and books")
+    public static let bookingUseExisting = Message(zh: "已切换到现有档案：用 Enter 选择车辆",
+                                                   en: "Switched to the existing record: pick the car with Enter")
+    public static let bookedNewCustomer = Message(zh: "已建档并预约", en: "Customer registered and appointment booked")
     public static let escAgainDiscardsBooking = Message(zh: "预约未保存；再按一次 Esc 放弃，或 Ctrl-S 保存",
                                                         en: "The appointment is not saved; Esc again discards it, Ctrl-S saves it")
     public static let chooseACar = Message(zh: "请先在查找结果中用 Enter 选择一辆车",

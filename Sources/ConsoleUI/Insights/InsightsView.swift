@@ -1,10 +1,146 @@
 import ConsoleCore
+import Foundation
 import ScreenKit
 import ServiceDomain
 
 /// The comebacks and reports panels' views.
 enum InsightsView {
     static func render(_ state: AppState, into buffer: inout ScreenBuffer, area: Rect, border: BorderStyle) {
-        PlannedPanel.render(state, into: &buffer, area: area, border: border)
+        if state.panel == .reports {
+            ReportsView.render(state, into: &buffer, area: area, border: border)
+        } else {
+            ComebacksView.render(state, into: &buffer, area: area, border: border)
+        }
+    }
+
+    /// A list picker in a dialog (root causes, technicians).
+    static func renderPicker(title: Message, options: [String], selected: Int, _ state: AppState,
+                             into buffer: inout ScreenBuffer, area: Rect, border: BorderStyle) {
+        let width = min(area.width - 4, max(40, (options.map(\.displayWidth).max() ?? 0) + 6))
+        let height = min(area.height, max(options.count, 1) + 3)
+        let frame = area.centered(width: width, height: height)
+        buffer.fill(frame, role: .dialog)
+        let inner = Box(title: state.text(title), focused: true, style: border, borderRole: .dialog).render(into: &buffer, area: frame)
+        let visible = max(1, inner.height - 1)
+        let first = max(0, min(selected - visible + 1, options.count - visible))
+        for (row, index) in (first..<min(options.count, first + visible)).enumerated() {
+            let line = Rect(x: inner.x, y: inner.y + row, width: inner.width, height: 1)
+            if index == selected { buffer.fill(line, role: .selection) }
+            buffer.write(" " + options[index], in: line, role: index == selected ? .selection : .dialog)
+        }
+        buffer.write(state.text(InsightsStrings.pickerHint), in: Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1),
+                     alignment: .center, role: .muted)
+    }
+
+    static func renderPrompt(title: Message, hint: Message, input: TextInputState, _ state: AppState,
+                             into buffer: inout ScreenBuffer, area: Rect, border: BorderStyle) {
+        let frame = area.centered(width: min(area.width - 4, 72), height: 6)
+        buffer.fill(frame, role: .dialog)
+        let inner = Box(title: state.text(title), focused: true, style: border, borderRole: .dialog).render(into: &buffer, area: frame)
+        TextInput(placeholder: "", focused: true)
+            .render(into: &buffer, area: Rect(x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, height: 1), state: input)
+        buffer.write(state.text(hint), in: Rect(x: inner.x + 1, y: inner.y + 3, width: inner.width - 2, height: 1), role: .muted)
+    }
+}
+
+/// F8: comeback candidates waiting for the workshop lead, then recent decisions; the selected one in detail.
+enum ComebacksView {
+    static func render(_ state: AppState, into buffer: inout ScreenBuffer, area: Rect, border: BorderStyle) {
+        let s = state.insights
+        let waiting = s.comebacks?.filter { $0.comeback.status == .candidate }.count ?? 0
+        let right = state.language == .zhHans ? "待确认 \(waiting)" : "\(waiting) waiting"
+        let inner = Box(title: state.text(Strings.panelComebacks), rightTitle: right, focused: true, style: border)
+            .render(into: &buffer, area: area)
+        guard inner.height >= 3 else { return }
+        guard let list = s.comebacks else {
+            buffer.write(state.text(InsightsStrings.loading), in: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: 1),
+                         role: .muted)
+            return
+        }
+        var tableArea = inner
+        var detailArea: Rect?
+        if s.selectedComeback != nil, inner.height >= 10 {
+            let split = inner.splitBottom(5)
+            tableArea = split.0
+            detailArea = split.1
+        }
+        let wide = inner.width >= 110
+        let columns = [
+            TableColumn(state.text(InsightsStrings.colStatus), width: .fixed(wide ? 10 : 8)),
+            TableColumn(state.text(InsightsStrings.colVehicle), width: .fixed(wide ? 20 : 9)),
+            TableColumn(state.text(InsightsStrings.colEarlier), width: .fixed(16)),
+            TableColumn(state.text(InsightsStrings.colDelivered), width: .fixed(5)),
+            TableColumn(state.text(InsightsStrings.colLater), width: .fixed(16)),
+            TableColumn(state.text(InsightsStrings.colConcern), width: .fill),
+            TableColumn(state.text(InsightsStrings.colSource), width: .fixed(10)),
+        ]
+        let rows = list.map { row -> TableRow in
+            let c = row.comeback
+            let role: StyleRole? = switch c.status {
+            case .candidate: row.counters.needsAttention ? .error : .warning
+            case .confirmed: nil
+            case .dismissed: .muted
+            }
+            let vehicle = wide ? "\(Plate.display(row.plate)) \(FreeText.sanitize(row.model))" : Plate.display(row.plate)
+            let categories = Array(Set(row.earlierCategories).union(row.laterCategories))
+                .sorted { $0.rawValue < $1.rawValue }.map { state.text($0.label) }.joined(separator: "/")
+            return TableRow([TableCell(state.text(c.status.label)), TableCell(vehicle), TableCell(row.earlierNumber),
+                             TableCell(row.earlierDeliveredAt.map { InsightsFeature.day($0, state) } ?? "—"),
+                             TableCell(row.laterNumber ?? state.text(InsightsStrings.notBack)),
+                             TableCell(categories), TableCell(state.text(c.source.label))], role: role)
+        }
+        let table = Table(columns: columns, rows: rows, emptyMessage: state.text(InsightsStrings.emptyComebacks))
+        let visible = Table.visibleRowCount(in: tableArea)
+        var tableState = TableState(selected: s.selected, offset: 0, pageSize: visible)
+        tableState.clamp(rowCount: rows.count, visibleHeight: visible)
+        table.render(into: &buffer, area: tableArea, state: tableState)
+        if let detailArea, let row = s.selectedComeback { renderDetail(row, state, into: &buffer, area: detailArea) }
+        if let d = s.decision { renderDecision(d, state, into: &buffer, area: area, border: border) }
+    }
+
+    private static func renderDetail(_ row: ComebackListing, _ state: AppState, into buffer: inout ScreenBuffer, area: Rect) {
+        let zh = state.language == .zhHans
+        let window = row.window ?? ComebackSettings().window(for: row.earlierClass)
+        let line1 = "\(row.earlierNumber) \(state.text(row.earlierClass.label)): \(FreeText.sanitize(row.earlierConcern))"
+        let line2 = (row.laterNumber.map { "\($0): " } ?? "") + FreeText.sanitize(row.laterConcern)
+        let rates = row.technicians.map { t -> String in
+            let r = row.technicianRates[t.id]
+            let rate = ReportTables.percent(r?.firstTimeFixRate)
+            return "\(FreeText.sanitize(t.name)) \(zh ? "一次修复率" : "FTFR") \(rate) (\(r?.visits ?? 0))"
+        }.joined(separator: "  ")
+        let c = row.comeback
+        var decided = ""
+        if c.status == .confirmed, let cause = c.rootCause {
+            let who = row.technicians.first { $0.id == c.responsibleTechnicianID }?.name ?? ""
+            decided = "\(state.text(cause.label)) \(FreeText.sanitize(who))"
+        } else if c.status == .dismissed {
+            decided = FreeText.sanitize(c.reason)
+        }
+        let line3 = (zh ? "技师: " : "Technicians: ") + (rates.isEmpty ? "—" : rates) + (decided.isEmpty ? "" : " · " + decided)
+        let lines: [(String, StyleRole)] = [
+            (line1 + (zh ? "（保修期 \(window.days) 天/\(window.kilometres) km）" : " (window \(window.days) d/\(window.kilometres) km)"), .normal),
+            (line2, .normal), (line3, .muted),
+            (InsightsStrings.counters(row.counters, state.language), row.counters.needsAttention ? .error : .muted),
+        ]
+        for (i, line) in lines.prefix(area.height - 1).enumerated() {
+            buffer.write(line.0, in: Rect(x: area.x + 1, y: area.y + 1 + i, width: area.width - 2, height: 1), role: line.1)
+        }
+    }
+
+    private static func renderDecision(_ d: ComebackDecision, _ state: AppState, into buffer: inout ScreenBuffer, area: Rect,
+                                       border: BorderStyle) {
+        switch d.step {
+        case .rootCause:
+            InsightsView.renderPicker(title: InsightsStrings.pickCause, options: RootCause.allCases.map { state.text($0.label) },
+                                      selected: d.selected, state, into: &buffer, area: area, border: border)
+        case .technician(let cause):
+            let title = Message(zh: "\(InsightsStrings.pickTechnician.zh)（\(cause.label.zh)）",
+                                en: "\(InsightsStrings.pickTechnician.en) (\(cause.label.en))")
+            InsightsView.renderPicker(title: title, options: d.technicians.map { FreeText.sanitize($0.name) },
+                                      selected: d.selected, state, into: &buffer, area: area, border: border)
+        case .dismissReason:
+            InsightsView.renderPrompt(title: InsightsStrings.dismissTitle, hint: InsightsStrings.promptHint, input: d.reason,
+                                      state, into: &buffer, area: area, border: border)
+        }
     }
 }

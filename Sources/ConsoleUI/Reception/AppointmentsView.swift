@@ -18,7 +18,7 @@ enum AppointmentsView {
         guard inner.height >= 3 else { return }
         var tableArea = inner
         if let booking = a.booking {
-            let height = min(inner.height, booking.needsOverride ? 12 : 11)
+            let height = min(inner.height, (booking.needsOverride ? 12 : 11) + (booking.newCustomer == nil ? 0 : 1))
             let (top, rest) = inner.splitBottom(height)
             tableArea = top
             renderBooking(booking, state: state, into: &buffer, area: rest, border: border)
@@ -108,8 +108,20 @@ enum AppointmentsView {
             y += 1
         }
         let chosen = b.chosen.map { "✔ \(Plate.display($0.vehicle?.plate ?? "")) \($0.customer.name) \($0.vehicle?.model ?? "")" }
-        text(ReceptionStrings.searchLabel, .search, b.query, chosen ?? state.text(Strings.findPlaceholder))
-        if b.focus == .search, !b.rows.isEmpty {
+        if let entry = b.newCustomer {
+            // The same fields, labels and duplicate warning as the walk-in check-in form.
+            for (line, role) in CheckInView.duplicateLines(entry.duplicates, state: state) where y < inner.maxY {
+                buffer.put(line.ellipsized(toWidth: inner.width), x: inner.x, y: y, role: role, clip: inner)
+                y += 1
+            }
+            for field in NewCustomerEntry.fields {
+                guard let f = BookingField(field) else { continue }
+                text(ReceptionStrings.label(field), f, entry.texts[field] ?? TextInputState())
+            }
+        } else {
+            text(ReceptionStrings.searchLabel, .search, b.query, chosen ?? state.text(Strings.findPlaceholder))
+        }
+        if b.newCustomer == nil, b.focus == .search, !b.rows.isEmpty {
             let listHeight = min(3, inner.maxY - y)
             let rows = b.rows.map { r in
                 TableRow(texts: [Plate.display(r.vehicle?.plate ?? ""), r.customer.name,
@@ -121,7 +133,7 @@ enum AppointmentsView {
                 .render(into: &buffer, area: Rect(x: inner.x + labelWidth, y: y, width: valueWidth, height: max(0, listHeight)),
                         state: b.table)
             y += max(0, listHeight)
-        } else if let chosen {
+        } else if b.newCustomer == nil, let chosen {
             buffer.put(chosen.ellipsized(toWidth: valueWidth), x: inner.x + labelWidth, y: y, role: .ok, clip: inner)
             y += 1
         }

@@ -28,13 +28,7 @@ enum CheckInView {
 
     /// The customer card's essentials, worst news first.
     static func summaryLines(_ form: CheckInForm, state: AppState, width: Int) -> [(String, StyleRole)] {
-        var lines: [(String, StyleRole)] = []
-        if !form.duplicates.isEmpty {
-            let shown = form.duplicates.prefix(2).map { d in
-                "\(d.customerName) \(PhoneNumber.masked(d.phone))" + (d.plate.map { " " + Plate.display($0) } ?? "")
-            }
-            lines.append(("! \(state.text(ReceptionStrings.duplicateTitle)): " + shown.joined(separator: "; ") + "  (Ctrl-O)", .warning))
-        }
+        var lines = duplicateLines(form.duplicates, state: state)
         guard let s = form.subject else { return lines }
         if let vehicleID = s.vehicle?.id,
            let recent = ComebackWarning.recentRepair(vehicleID: vehicleID, visits: s.lastVisits, now: state.now),
@@ -63,6 +57,15 @@ enum CheckInView {
         info.append("\(state.text(ReceptionStrings.lastVisits)): " + (visits.isEmpty ? state.text(ReceptionStrings.noVisits) : visits.joined(separator: ", ")))
         lines.append((info.joined(separator: " · "), .muted))
         return lines
+    }
+
+    /// Existing records with the typed phone, plate or VIN (names shown, phones masked); Ctrl-O uses one.
+    static func duplicateLines(_ duplicates: [DuplicateMatch], state: AppState) -> [(String, StyleRole)] {
+        guard !duplicates.isEmpty else { return [] }
+        let shown = duplicates.prefix(2).map { d in
+            "\(d.customerName) \(PhoneNumber.masked(d.phone))" + (d.plate.map { " " + Plate.display($0) } ?? "")
+        }
+        return [("! \(state.text(ReceptionStrings.duplicateTitle)): " + shown.joined(separator: "; ") + "  (Ctrl-O)", .warning)]
     }
 
     private static func renderFields(_ form: CheckInForm, state: AppState, into buffer: inout ScreenBuffer, area: Rect) {

@@ -194,15 +194,19 @@ public enum CheckInDefaults {
 
 /// A vehicle back soon after a closed repair may be a comeback (a repair that did not fix it).
 public enum ComebackWarning {
-    public static let windowDays = 30
-
-    /// The most recent order of `vehicleID` delivered within `windowDays` before `now`, if any.
-    public static func recentRepair(vehicleID: RowID, visits: [RepairOrder], now: Date,
-                                    windowDays: Int = windowDays) -> RepairOrder? {
-        let since = now.addingTimeInterval(-TimeInterval(windowDays) * 86_400)
-        return visits
+    /// The most recent delivered order of `vehicleID` whose repair quality-warranty window (by its repair
+    /// class, whichever of days and km comes first; see `ComebackRules`) still covers a visit at `now`.
+    /// Concerns are not known yet at reception, so the warning is on the window alone.
+    public static func recentRepair(vehicleID: RowID, visits: [RepairOrder], now: Date, mileage: Int? = nil,
+                                    settings: ComebackSettings = .init()) -> RepairOrder? {
+        visits
             .filter { $0.vehicleID == vehicleID && $0.stage == .delivered }
-            .filter { ($0.closedAt ?? .distantPast) >= since && ($0.closedAt ?? .distantFuture) <= now }
+            .filter { ro in
+                guard let closed = ro.closedAt else { return false }
+                return ComebackRules.isWithinWindow(deliveredAt: closed, deliveredMileage: ro.mileageIn,
+                                                    repairClass: ro.repairClass, openedAt: now, mileage: mileage,
+                                                    settings: settings)
+            }
             .max { ($0.closedAt ?? .distantPast) < ($1.closedAt ?? .distantPast) }
     }
 }

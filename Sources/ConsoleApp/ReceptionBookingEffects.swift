@@ -1,0 +1,35 @@
+import ConsoleCore
+import Foundation
+import ServiceDomain
+import ServiceStore
+
+/// Booking a new customer from the Appointments panel (F4): the duplicate check while typing, and
+/// creating the customer and car with the booking in one store transaction.
+extension ReceptionEffects {
+    static func performBooking(_ request: BookingRequest, _ context: EffectContext) -> [Action] {
+        let db = context.db
+        do {
+            switch request {
+            case .checkDuplicates(let phone, let plate, let vin):
+                return [.reception(.bookingDuplicatesFound(try db.duplicates(phone: phone, plate: plate, vin: vin)))]
+
+            case .bookNewCustomer(let customer, let vehicle, let appointment, let reason, let reload):
+                // Same refusal as a walk-in check-in: an existing phone, plate or VIN is offered instead.
+                let matches = try db.duplicates(phone: customer.phones.first ?? "", plate: vehicle.plate, vin: vehicle.vin ?? "")
+                if !matches.isEmpty { return [.reception(.bookingDuplicatesFound(matches))] }
+                try db.authorize(.bookAppointment, context.operator)
+                try db.bookAppointmentForNewCustomer(customer, vehicle: vehicle, appointment: appointment, overrideReason: reason,
+                                                     operator: context.operator, now: context.now, timeZone: context.timeZone)
+                return [.reception(.newCustomerBooked(reload: reload))]
+            }
+        } catch {
+            let message = (error as? UserFacingError)?.message ?? Strings.loadFailed
+            switch request {
+            case .checkDuplicates:
+                return [.reception(.loadFailed(message))]
+            case .bookNewCustomer:
+                return [.reception(.appointmentFailed(message, needsOverride: (error as? ValidationError)?.field == .reason))]
+            }
+        }
+    }
+}
