@@ -23,8 +23,12 @@ final class TmuxSession {
         self.height = height
     }
 
+    /// The tmux server's pid, so it can be ended even if `kill-server` does not reach it.
+    private var serverPID: pid_t = 0
+
     deinit {
         _ = try? Self.run(Self.tmuxPath, ["-L", socket, "kill-server"])
+        if serverPID > 0 { kill(serverPID, SIGKILL) }
         try? FileManager.default.removeItem(at: workDir)
     }
 
@@ -100,6 +104,10 @@ final class TmuxSession {
         let r = try Self.run(Self.tmuxPath, ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
                                              "-s", "main", shellCommand], environment: consoleEnvironment)
         guard r.status == 0 else { throw E2EError("tmux new-session failed with status \(r.status)") }
+        if let pid = try? Self.run(Self.tmuxPath, ["-L", socket, "display-message", "-p", "#{pid}"]).out,
+           let value = pid_t(pid.trimmingCharacters(in: .whitespacesAndNewlines)) {
+            serverPID = value
+        }
         _ = try? Self.run(Self.tmuxPath, ["-L", socket, "set-option", "-g", "status", "off"])
         _ = try? Self.run(Self.tmuxPath, ["-L", socket, "resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"])
         try waitFor("$")
