@@ -32,6 +32,16 @@ extension AppDatabase {
             if expected != indexed {
                 problems.append("search index: \(indexed) documents for \(expected) vehicles and customers without vehicles")
             }
+            // Every customer has pieces of their name in the short-search index, and no one else has.
+            let missing = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM customer WHERE id NOT IN (SELECT customer_id FROM search_short)
+                """) ?? 0
+            let orphans = try Int.fetchOne(db, sql: """
+                SELECT COUNT(DISTINCT customer_id) FROM search_short WHERE customer_id NOT IN (SELECT id FROM customer)
+                """) ?? 0
+            if missing > 0 || orphans > 0 {
+                problems.append("short search index: \(missing) customers missing, \(orphans) removed customers still listed")
+            }
             return CheckReport(problems: problems)
         }
     }

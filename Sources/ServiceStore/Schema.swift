@@ -16,6 +16,7 @@ enum Schema {
         registerReceptionMigrations(&migrator)
         registerWorkshopMigrations(&migrator)
         registerTrustMigrations(&migrator)
+        registerSearchMigrations(&migrator)
         return migrator
     }
 

@@ -51,7 +51,7 @@ struct SearchQuery: Equatable {
 
 extension AppDatabase {
     /// Finds customers by name, phone, plate or VIN (or any part of them). Three characters or more use
-    /// the trigram index; one or two characters fall back to name / plate substring matching (Chinese
+    /// the trigram index; one or two characters use the short-piece index of names and plates (Chinese
     /// names are often two characters). Ranked: exact plate, phone or VIN first, then exact name, then
     /// names starting with the text, then the rest (by name). At most `limit` customers.
     public func search(_ query: String, limit: Int = 50) throws -> [SearchHit] {
@@ -62,7 +62,9 @@ extension AppDatabase {
             let short = q.terms.filter { $0.count < 3 }
             var ranked: [RankedCustomer] = []
             if !long.isEmpty { ranked += try fullTextCandidates(db, q, terms: long, limit: limit) }
-            for term in short { ranked += try substringCandidates(db, q, term: term, limit: limit) }
+            for gram in Set(short.map(ShortSearchSchema.lowered)) {
+                ranked += try shortCandidates(db, gram: gram, limit: limit)
+            }
             var best: [RowID: RankedCustomer] = [:]
             for candidate in ranked where best[candidate.id].map({ candidate.rank < $0.rank }) ?? true {
                 best[candidate.id] = candidate
@@ -94,34 +96,11 @@ extension AppDatabase {
         return rows.map { RankedCustomer(id: $0["customer_id"], rank: $0["rank"], name: $0["name"]) }
     }
 
-    private func substringCandidates(_ db: Database, _ q: SearchQuery, term: String, limit: Int) throws
-        -> [RankedCustomer] {
-        let escaped = Self.escapeLike(term)
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT c.id AS customer_id, MIN(CASE
-                    WHEN v.plate = :key THEN 0
-                    WHEN c.name = :text THEN 1
-                    WHEN c.name LIKE :prefix ESCAPE '\\' THEN 2
-                    ELSE 3 END) AS rank,
-                   c.name AS name
-            FROM customer c LEFT JOIN vehicle v ON v.owner_id = c.id
-            WHERE c.name LIKE :contains ESCAPE '\\' OR v.plate LIKE :contains ESCAPE '\\'
-            GROUP BY c.id
-            ORDER BY rank, name, c.id
-            LIMIT :limit
-            """, arguments: ["key": q.key, "text": q.text, "prefix": escaped + "%",
-                             "contains": "%" + escaped + "%", "limit": limit])
-        return rows.map { RankedCustomer(id: $0["customer_id"], rank: $0["rank"], name: $0["name"]) }
-    }
-
-    /// `%`, `_` and the escape character itself match literally.
-    static func escapeLike(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            if c == "\\" || c == "%" || c == "_" { out.append("\\") }
-            out.append(c)
+    /// One or two characters: the short-piece index (`ShortSearchSchema`), read in result order.
+    private func shortCandidates(_ db: Database, gram: String, limit: Int) throws -> [RankedCustomer] {
+        try Row.fetchAll(db, sql: ShortSearchSchema.query, arguments: ["gram": gram, "limit": limit]).map {
+            RankedCustomer(id: $0["customer_id"], rank: $0["rank"], name: $0["name"])
         }
-        return out
     }
 
     private func loadHits(_ db: Database, customerIDs: [RowID], query q: SearchQuery) throws -> [SearchHit] {
@@ -131,11 +110,17 @@ extension AppDatabase {
             db, sql: "SELECT id, name FROM customer WHERE id IN (\(marks))",
             arguments: StatementArguments(customerIDs)).map { ($0["id"] as RowID, $0["name"] as String) })
         let phones = try CustomerPhones.loadAll(db, customerIDs: customerIDs)
-        let vehicles = try Persistence.fetchAll(Vehicle.self, db, where: "owner_id IN (\(marks)) ORDER BY id",
-                                                arguments: StatementArguments(customerIDs))
-        let byOwner = Dictionary(grouping: vehicles, by: \.ownerID)
+        // Only the columns a hit shows, read straight from the rows: decoding whole records was most of
+        // the cost of a search that returns a full page.
+        let vehicles = try Row.fetchAll(db, sql: """
+            SELECT id, owner_id, plate, model, vin FROM vehicle WHERE owner_id IN (\(marks)) ORDER BY id
+            """, arguments: StatementArguments(customerIDs)).map { row in
+            (ownerID: row["owner_id"] as RowID,
+             summary: VehicleSummary(id: row["id"], plate: row["plate"], model: row["model"], vin: row["vin"]))
+        }
+        let byOwner = Dictionary(grouping: vehicles, by: \.ownerID).mapValues { $0.map(\.summary) }
         let upperTerms = q.terms.map { $0.uppercased() }
-        func relevance(_ v: Vehicle) -> Int {
+        func relevance(_ v: VehicleSummary) -> Int {
             if v.plate == q.key || v.vin == q.key { return 0 }
             if upperTerms.contains(where: { v.plate.contains($0) || (v.vin ?? "").contains($0) }) { return 1 }
             return 2
@@ -145,9 +130,7 @@ extension AppDatabase {
             let own = (byOwner[id] ?? []).enumerated().sorted { a, b in
                 (relevance(a.element), a.offset) < (relevance(b.element), b.offset)
             }.map(\.element)
-            return SearchHit(customerID: id, name: name, phones: phones[id] ?? [],
-                             vehicles: own.map { VehicleSummary(id: $0.id!, plate: $0.plate, model: $0.model,
-                                                                vin: $0.vin) })
+            return SearchHit(customerID: id, name: name, phones: phones[id] ?? [], vehicles: own)
         }
     }
 }
