@@ -80,41 +80,55 @@ extension AppDatabase {
         // becomes SQL or FTS syntax.
         let match = terms.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
             .joined(separator: " OR ")
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT customer_id, MIN(CASE
-                    WHEN plate = :key OR vin = :key
-                         OR instr(' ' || phones || ' ', ' ' || :digits || ' ') > 0 THEN 0
-                    WHEN lower(name) = lower(:text) THEN 1
-                    WHEN substr(lower(name), 1, length(:text)) = lower(:text) THEN 2
-                    ELSE 3 END) AS rank,
-                   MIN(name) AS name
-            FROM search_index WHERE search_index MATCH :match
-            GROUP BY customer_id
-            ORDER BY rank, name, customer_id
-            LIMIT :limit
-            """, arguments: ["key": q.key, "digits": q.digits, "text": q.text, "match": match, "limit": limit])
+        let rows = try Row.fetchAll(db.cachedStatement(sql: Self.fullTextQuery), arguments: [
+            "key": q.key, "digits": q.digits, "text": q.text, "match": match, "limit": limit,
+            "scan": Self.fullTextScanLimit(limit)])
         return rows.map { RankedCustomer(id: $0["customer_id"], rank: $0["rank"], name: $0["name"]) }
     }
 
+    /// The full-text candidates, best first. A common fragment ("138", the start of most mobile numbers,
+    /// or "粤A1") matches a large share of the shop; ranking every match would grow with the shop, so
+    /// only the first `:scan` matching documents are ranked. Exact plates, phones and VINs are long
+    /// enough to match few documents, so they are never cut off; a fragment that common only fills the
+    /// page, and one more character narrows it.
+    public static let fullTextQuery = """
+        SELECT customer_id, MIN(CASE
+                WHEN plate = :key OR vin = :key
+                     OR instr(' ' || phones || ' ', ' ' || :digits || ' ') > 0 THEN 0
+                WHEN lower(name) = lower(:text) THEN 1
+                WHEN substr(lower(name), 1, length(:text)) = lower(:text) THEN 2
+                ELSE 3 END) AS rank,
+               MIN(name) AS name
+        FROM (SELECT customer_id, name, phones, plate, vin FROM search_index
+              WHERE search_index MATCH :match LIMIT :scan)
+        GROUP BY customer_id
+        ORDER BY rank, name, customer_id
+        LIMIT :limit
+        """
+
+    /// How many matching documents are ranked for a page of `limit` customers.
+    public static func fullTextScanLimit(_ limit: Int) -> Int { max(1_000, limit * 5) }
+
     /// One or two characters: the short-piece index (`ShortSearchSchema`), read in result order.
     private func shortCandidates(_ db: Database, gram: String, limit: Int) throws -> [RankedCustomer] {
-        try Row.fetchAll(db, sql: ShortSearchSchema.query, arguments: ["gram": gram, "limit": limit]).map {
+        try Row.fetchAll(db.cachedStatement(sql: ShortSearchSchema.query), arguments: ["gram": gram, "limit": limit]).map {
             RankedCustomer(id: $0["customer_id"], rank: $0["rank"], name: $0["name"])
         }
     }
 
     private func loadHits(_ db: Database, customerIDs: [RowID], query q: SearchQuery) throws -> [SearchHit] {
         guard !customerIDs.isEmpty else { return [] }
-        let marks = databaseQuestionMarks(count: customerIDs.count)
-        let names = Dictionary(uniqueKeysWithValues: try Row.fetchAll(
-            db, sql: "SELECT id, name FROM customer WHERE id IN (\(marks))",
-            arguments: StatementArguments(customerIDs)).map { ($0["id"] as RowID, $0["name"] as String) })
+        let ids: StatementArguments = [IDList.json(customerIDs)]
+        let names = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db.cachedStatement(
+            sql: "SELECT id, name FROM customer WHERE id IN (SELECT value FROM json_each(?))"), arguments: ids)
+            .map { ($0["id"] as RowID, $0["name"] as String) })
         let phones = try CustomerPhones.loadAll(db, customerIDs: customerIDs)
         // Only the columns a hit shows, read straight from the rows: decoding whole records was most of
         // the cost of a search that returns a full page.
-        let vehicles = try Row.fetchAll(db, sql: """
-            SELECT id, owner_id, plate, model, vin FROM vehicle WHERE owner_id IN (\(marks)) ORDER BY id
-            """, arguments: StatementArguments(customerIDs)).map { row in
+        let vehicles = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT id, owner_id, plate, model, vin FROM vehicle
+            WHERE owner_id IN (SELECT value FROM json_each(?)) ORDER BY id
+            """), arguments: ids).map { row in
             (ownerID: row["owner_id"] as RowID,
              summary: VehicleSummary(id: row["id"], plate: row["plate"], model: row["model"], vin: row["vin"]))
         }

@@ -142,3 +142,26 @@ import ServiceDomain
         #expect(report.problems.contains { $0.contains("short search index: 1 customers missing") })
     }
 }
+
+/// A fragment most of the shop shares ("138", the start of most mobile numbers) ranks only the first
+/// matching documents, so its cost does not grow with the shop; exact numbers are never cut off.
+@Suite struct CommonFragmentSearchTests {
+    @Test func aCommonFragmentFillsThePageAndAnExactNumberIsStillFirst() throws {
+        let folder = TempFolder()
+        let db = try Fixture.open(folder)
+        let count = AppDatabase.fullTextScanLimit(50) + 300
+        let batch = (0..<count).map { i in
+            BulkCustomer(customer: Customer(name: "客户" + String(UnicodeScalar(0x4E00 + (i * 7919) % 20_000)!),
+                                            phones: [String(format: "138%08d", i)]),
+                         vehicles: [])
+        }
+        _ = try db.bulkLoadCustomers(batch, operator: Fixture.reception, now: Fixture.morning)
+        let page = try db.search("138", limit: 50)
+        #expect(page.count == 50)
+        #expect(page.map(\.name) == page.map(\.name).sorted())
+        // The last customer stored is past the ranked documents for "138" but found by their number.
+        let last = String(format: "138%08d", count - 1)
+        #expect(try db.search(last).first?.phones == [last])
+        #expect(try db.search(String(last.suffix(6))).first?.phones == [last])
+    }
+}
