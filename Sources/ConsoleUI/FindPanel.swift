@@ -34,10 +34,12 @@ enum FindPanel {
 
         let tableArea = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
         guard !state.find.rows.isEmpty else { return }
-        table(for: state, width: tableArea.width).render(into: &buffer, area: tableArea, state: state.find.table)
+        table(for: state, width: tableArea.width, area: tableArea)
+            .render(into: &buffer, area: tableArea, state: state.find.table)
     }
 
-    static func table(for state: AppState, width: Int) -> Table {
+    /// The matches as a table; with `area`, only the rows that show there are built (a page holds 200).
+    static func table(for state: AppState, width: Int, area: Rect? = nil) -> Table {
         let wide = width >= 110
         var columns = [
             TableColumn(state.text(Strings.colName), width: .fixed(12)),
@@ -47,7 +49,10 @@ enum FindPanel {
             TableColumn(state.text(Strings.colVIN), width: .fixed(17)),
         ]
         columns.append(TableColumn(state.text(Strings.colFlags), width: .fixed(wide ? 12 : 9)))
-        let rows: [TableRow] = state.find.rows.map { row in
+        let empty = Table(columns: columns, rows: [])
+        let range = area.map { empty.visibleRange(rowCount: state.find.rows.count, in: $0, state: state.find.table) }
+            ?? state.find.rows.indices
+        let rows: [TableRow] = state.find.rows[range].map { row in
             let c = row.customer
             let phone = c.phones.first.map(PhoneNumber.masked) ?? ""
             let more = c.phones.count > 1 ? " +\(c.phones.count - 1)" : ""
@@ -64,6 +69,6 @@ enum FindPanel {
             ]
             return TableRow(cells)
         }
-        return Table(columns: columns, rows: rows)
+        return empty.window(rows, from: range.lowerBound, of: state.find.rows.count)
     }
 }

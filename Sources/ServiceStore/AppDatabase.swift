@@ -52,6 +52,12 @@ public final class AppDatabase: Sendable {
             config.foreignKeysEnabled = true
             config.busyMode = .timeout(busyTimeout)
             config.label = "advisor"
+            if let kb = ProcessInfo.processInfo.environment["ADVISOR_EXPERIMENT_CACHE_KB"], let n = Int(kb) {
+                config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -\(n)") }
+            }
+            if let mb = ProcessInfo.processInfo.environment["ADVISOR_EXPERIMENT_MMAP_MB"], let n = Int(mb) {
+                config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = \(n * 1_048_576)") }
+            }
             let pool = try DatabasePool(path: path, configuration: config)
             let migrator = Schema.migrator
             try migrator.migrate(pool)

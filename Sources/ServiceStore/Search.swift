@@ -118,21 +118,21 @@ extension AppDatabase {
 
     private func loadHits(_ db: Database, customerIDs: [RowID], query q: SearchQuery) throws -> [SearchHit] {
         guard !customerIDs.isEmpty else { return [] }
+        // Read through cursors by column index: copying each row into a `Row` cost more than the query.
         let ids: StatementArguments = [IDList.json(customerIDs)]
-        let names = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db.cachedStatement(
+        var names: [RowID: String] = [:]
+        let nameRows = try Row.fetchCursor(db.cachedStatement(
             sql: "SELECT id, name FROM customer WHERE id IN (SELECT value FROM json_each(?))"), arguments: ids)
-            .map { ($0["id"] as RowID, $0["name"] as String) })
+        while let row = try nameRows.next() { names[row[0]] = row[1] }
         let phones = try CustomerPhones.loadAll(db, customerIDs: customerIDs)
-        // Only the columns a hit shows, read straight from the rows: decoding whole records was most of
-        // the cost of a search that returns a full page.
-        let vehicles = try Row.fetchAll(db.cachedStatement(sql: """
+        var byOwner: [RowID: [VehicleSummary]] = [:]
+        let vehicleRows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT id, owner_id, plate, model, vin FROM vehicle
             WHERE owner_id IN (SELECT value FROM json_each(?)) ORDER BY id
-            """), arguments: ids).map { row in
-            (ownerID: row["owner_id"] as RowID,
-             summary: VehicleSummary(id: row["id"], plate: row["plate"], model: row["model"], vin: row["vin"]))
+            """), arguments: ids)
+        while let row = try vehicleRows.next() {
+            byOwner[row[1], default: []].append(VehicleSummary(id: row[0], plate: row[2], model: row[3], vin: row[4]))
         }
-        let byOwner = Dictionary(grouping: vehicles, by: \.ownerID).mapValues { $0.map(\.summary) }
         let upperTerms = q.terms.map { $0.uppercased() }
         func relevance(_ v: VehicleSummary) -> Int {
             if v.plate == q.key || v.vin == q.key { return 0 }

@@ -163,3 +163,26 @@ struct ListViewTests {
         #expect(buffer[0, 0].role == .normal)
     }
 }
+
+struct TableWindowTests {
+    /// A table given only the rows it shows draws exactly what the whole table draws, wherever the
+    /// selection has scrolled it.
+    @Test(arguments: [0, 7, 45, 99])
+    func aWindowDrawsWhatTheWholeTableDraws(selected: Int) {
+        let columns = [TableColumn("名", width: .fixed(6)), TableColumn("车牌", width: .fill)]
+        let all = (0..<100).map { TableRow(texts: ["客户\($0)", "粤A\(10_000 + $0)"]) }
+        let area = Rect(x: 0, y: 0, width: 24, height: 11)
+        var state = TableState()
+        state.select(selected, rowCount: all.count, visibleHeight: Table.visibleRowCount(in: area))
+        let whole = Table(columns: columns, rows: all)
+        let range = whole.visibleRange(rowCount: all.count, in: area, state: state)
+        #expect(range.count == 10 && range.contains(selected))
+        let window = Table(columns: columns, rows: []).window(Array(all[range]), from: range.lowerBound, of: all.count)
+        var expected = ScreenBuffer(size: Size(width: 24, height: 11))
+        whole.render(into: &expected, area: area, state: state)
+        var drawn = ScreenBuffer(size: Size(width: 24, height: 11))
+        window.render(into: &drawn, area: area, state: state)
+        #expect(drawn == expected)
+        #expect(window.rowCount == 100 && window.firstRowIndex == range.lowerBound)
+    }
+}

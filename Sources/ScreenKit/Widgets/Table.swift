@@ -52,6 +52,11 @@ public struct Table: Sendable {
     /// The selection bar's role; nil draws no bar (e.g. when another panel has the focus).
     public var selectionRole: StyleRole?
     public var style: BorderStyle
+    /// All the rows there are; `rows` may hold only a window of them (see `window`).
+    public var rowCount: Int { windowRowCount ?? rows.count }
+    /// The index of `rows[0]` among all rows.
+    public private(set) var firstRowIndex = 0
+    private var windowRowCount: Int?
 
     public init(columns: [TableColumn], rows: [TableRow], emptyMessage: String = "", showsHeader: Bool = true,
                 columnSpacing: Int = 1, selectionRole: StyleRole? = .selection, style: BorderStyle = .unicode) {
@@ -62,6 +67,21 @@ public struct Table: Sendable {
         self.columnSpacing = max(0, columnSpacing)
         self.selectionRole = selectionRole
         self.style = style
+    }
+
+    /// Only the rows that will be drawn, for long lists whose rows are costly to build: `rowCount` rows
+    /// in all, `rows` being those from `firstRowIndex` on. Use `visibleRange` to know which to build.
+    public func window(_ rows: [TableRow], from firstRowIndex: Int, of rowCount: Int) -> Table {
+        var table = self
+        table.rows = rows
+        table.firstRowIndex = firstRowIndex
+        table.windowRowCount = rowCount
+        return table
+    }
+
+    /// The indexes of the rows a table in `area` shows, for `rowCount` rows and this selection.
+    public func visibleRange(rowCount: Int, in area: Rect, state: TableState) -> Range<Int> {
+        state.visibleRows(rowCount: rowCount, visibleHeight: Self.visibleRowCount(in: area, showsHeader: showsHeader))
     }
 
     /// Rows of data a table in `area` shows (its height less the header row).
@@ -87,18 +107,18 @@ public struct Table: Sendable {
                       overrideRole: .header, into: &buffer)
         }
         guard !body.isEmpty else { return }
-        guard !rows.isEmpty else {
+        guard rowCount > 0 else {
             if !emptyMessage.isEmpty {
                 buffer.writeWrapped(emptyMessage, in: body, alignment: .center, role: .muted)
             }
             return
         }
-        let visible = state.visibleRows(rowCount: rows.count, visibleHeight: body.height)
-        for (line, index) in visible.enumerated() {
+        let visible = state.visibleRows(rowCount: rowCount, visibleHeight: body.height)
+        for (line, index) in visible.enumerated() where rows.indices.contains(index - firstRowIndex) {
             let rowRect = body.row(line)
-            let row = rows[index]
+            let row = rows[index - firstRowIndex]
             let rowRole = row.role ?? .normal
-            if let selectionRole, state.isSelected(index, rowCount: rows.count) {
+            if let selectionRole, state.isSelected(index, rowCount: rowCount) {
                 buffer.fill(rowRect, role: selectionRole)
                 drawCells(row.cells, widths: widths, row: rowRect, role: selectionRole, overrideRole: selectionRole,
                           into: &buffer)

@@ -39,13 +39,13 @@ enum CustomerPhones {
 
     static func loadAll(_ db: Database, customerIDs: [RowID]) throws -> [RowID: [String]] {
         guard !customerIDs.isEmpty else { return [:] }
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT customer_id, phone FROM customer_phone
             WHERE customer_id IN (SELECT value FROM json_each(?)) ORDER BY customer_id, position
             """), arguments: [IDList.json(customerIDs)])
         var result: [RowID: [String]] = [:]
-        for row in rows {
-            result[row["customer_id"], default: []].append(row["phone"])
+        while let row = try rows.next() {
+            result[row[0], default: []].append(row[1])
         }
         return result
     }
