@@ -168,9 +168,9 @@ extension AppDatabase {
     /// Figures for the reports: callbacks due in [from, to) and complaints opened in [from, to).
     public func followUpFigures(from: Date, to: Date) throws -> FollowUpFigures {
         try dbPool.read { db in
-            let callbacks = try Persistence.fetchAll(Callback.self, db, where: "due_at >= ? AND due_at < ?", arguments: [from, to])
-            let complaints = try Persistence.fetchAll(Complaint.self, db, where: "opened_at >= ? AND opened_at < ?",
-                                                      arguments: [from, to])
+            let callbacks = try Persistence.records(Callback.self, db, sql: KPIReportSQL.callbacksDue, arguments: [from, to])
+            let complaints = try Persistence.records(Complaint.self, db, sql: KPIReportSQL.complaintsOpened,
+                                                     arguments: [from, to])
             return FollowUpFigures.compute(callbacks: callbacks, complaints: complaints)
         }
     }

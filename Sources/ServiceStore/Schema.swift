@@ -16,6 +16,7 @@ enum Schema {
         registerReceptionMigrations(&migrator)
         registerWorkshopMigrations(&migrator)
         registerTrustMigrations(&migrator)
+        registerPanelMigrations(&migrator)
         return migrator
     }
 
