@@ -14,21 +14,13 @@ extension AppDatabase {
         let sql = WaitingBoardSQL.page(filter: filter, sort: sort, now: now, offset: offset, limit: limit)
         let countSQL = WaitingBoardSQL.count(filter: filter, now: now)
         return try dbPool.read { db in
-            let rows = try Row.fetchAll(db, sql: sql)
             var result: [BoardRow] = []
-            for row in rows {
-                let id: RowID = row["id"]
+            // Orders whose QC or hold state needs their history: read together below, not one by one.
+            var historyNeeded: [RowID] = []
+            try Row.fetchCursor(db, sql: sql).forEach { row in
                 let stage: ROStage = try row.enumValue("stage", in: RepairOrder.table)
-                var qcPassed = false
-                var heldFrom: ROStage?
-                if stage == .qualityCheck || stage == .onHold || stage == .inProgress {
-                    let history = try Persistence.fetchAll(StageChange.self, db, where: "repair_order_id = ? ORDER BY at, id",
-                                                           arguments: [id])
-                    let checks = try Persistence.fetchAll(QualityCheck.self, db,
-                                                          where: "repair_order_id = ? ORDER BY at, id", arguments: [id])
-                    qcPassed = QCRules.isPassed(checks: checks, history: history)
-                    heldFrom = stage == .onHold ? ROLifecycle.stageBeforeHold(history) : nil
-                }
+                let id: RowID = row["id"]
+                if WaitingBoardSQL.needsHistory(stage) { historyNeeded.append(id) }
                 let contact: String = row["contact_phone"]
                 let opened: Date = row["opened_at"]
                 result.append(BoardRow(
@@ -39,7 +31,20 @@ extension AppDatabase {
                     technicians: row["technicians"] ?? "", stage: stage,
                     repairClass: try row.enumValue("repair_class", in: RepairOrder.table),
                     openedAt: opened, promisedAt: row["promised_at"], stageSince: row["stage_since"] ?? opened,
-                    isWaiter: row["is_waiter"], delayNotices: row["delay_count"], qcPassed: qcPassed, heldFrom: heldFrom))
+                    isWaiter: row["is_waiter"], delayNotices: row["delay_count"], qcPassed: false, heldFrom: nil))
+            }
+            if !historyNeeded.isEmpty {
+                let history = Dictionary(grouping: try Persistence.records(StageChange.self, db,
+                                                                           sql: WaitingBoardSQL.history(historyNeeded)),
+                                         by: \.repairOrderID)
+                let checks = Dictionary(grouping: try Persistence.records(QualityCheck.self, db,
+                                                                          sql: WaitingBoardSQL.checks(historyNeeded)),
+                                        by: \.repairOrderID)
+                for i in result.indices where WaitingBoardSQL.needsHistory(result[i].stage) {
+                    let changes = history[result[i].id] ?? []
+                    result[i].qcPassed = QCRules.isPassed(checks: checks[result[i].id] ?? [], history: changes)
+                    result[i].heldFrom = result[i].stage == .onHold ? ROLifecycle.stageBeforeHold(changes) : nil
+                }
             }
             let counts = try Row.fetchOne(db, sql: countSQL)!
             return BoardPage(rows: result, offset: max(0, offset), total: counts["total"], missed: counts["missed"],
@@ -151,6 +156,23 @@ public enum WaitingBoardSQL {
         SELECT count(*) AS total, coalesce(sum(r = 0), 0) AS missed, coalesce(sum(r = 1), 0) AS at_risk
         FROM (SELECT \(risk(now: now)) AS r FROM \(openOrders) WHERE \(conditions(filter)))
         """
+    }
+
+    /// Orders in QC, on hold or in progress show whether QC passed and the stage before the hold.
+    public static func needsHistory(_ stage: ROStage) -> Bool {
+        stage == .qualityCheck || stage == .onHold || stage == .inProgress
+    }
+
+    /// The stage history of those orders (`ids` are integers, inlined), each order's oldest first.
+    public static func history(_ ids: [RowID]) -> String {
+        "SELECT * FROM stage_change WHERE repair_order_id IN (\(ids.map(String.init).joined(separator: ", "))) "
+            + "ORDER BY repair_order_id, at, id"
+    }
+
+    /// Their quality checks, each order's oldest first.
+    public static func checks(_ ids: [RowID]) -> String {
+        "SELECT * FROM quality_check WHERE repair_order_id IN (\(ids.map(String.init).joined(separator: ", "))) "
+            + "ORDER BY repair_order_id, at, id"
     }
 
     /// The open orders are a few hundred among years of delivered ones, but `sqlite_stat1` only knows the
