@@ -33,4 +33,19 @@ public enum Panel: String, Sendable, CaseIterable, Equatable {
 
     /// The function key that opens the panel (F2…F9).
     public var functionKey: Int { Panel.allCases.firstIndex(of: self)! + 2 }
+
+    /// The name `advisor --panel NAME` takes: short, lower case, one word.
+    public var commandLineName: String {
+        switch self {
+        case .waitingBoard: "board"
+        case .followUp: "followup"
+        default: rawValue
+        }
+    }
+
+    /// The panel `--panel` names (any case), or nil.
+    public init?(commandLineName name: String) {
+        guard let panel = Panel.allCases.first(where: { $0.commandLineName == name.lowercased() }) else { return nil }
+        self = panel
+    }
 }

@@ -18,6 +18,13 @@ public enum Strings {
     public static let helpTitle = Message(zh: "快捷键", en: "Keys")
     public static let helpClose = Message(zh: "按 Esc 或 F1 关闭", en: "Esc or F1 closes")
     public static let otherTerminalChanged = Message(zh: "数据已由其他终端更新", en: "Updated from another terminal")
+    /// `advisor --panel` was given a name it does not know.
+    public static func unknownPanelOption(_ given: String) -> Message {
+        let names = Panel.allCases.map(\.commandLineName)
+        let shown = FreeText.sanitize(given)
+        return Message(zh: "--panel 可选：\(names.joined(separator: "、"))（收到 '\(shown)'）",
+                       en: "--panel takes \(names.joined(separator: ", ")) (got '\(shown)')")
+    }
 
     // Panels
     public static let panelFind = Message(zh: "查找", en: "Find")

@@ -146,9 +146,7 @@ extension AppDatabase {
     /// Appointments whose slot starts in `[from, to)`, in slot order.
     public func appointments(from: Date, to: Date) throws -> [Appointment] {
         try dbPool.read { db in
-            try Persistence.fetchAll(Appointment.self, db,
-                                     where: "slot_start >= ? AND slot_start < ? ORDER BY slot_start, id",
-                                     arguments: [from, to])
+            try Persistence.records(Appointment.self, db, sql: KPIReportSQL.appointments, arguments: [from, to])
         }
     }
 

@@ -17,6 +17,7 @@ enum Schema {
         registerWorkshopMigrations(&migrator)
         registerTrustMigrations(&migrator)
         registerSearchMigrations(&migrator)
+        registerPanelMigrations(&migrator)
         return migrator
     }
 

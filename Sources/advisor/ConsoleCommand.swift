@@ -24,12 +24,19 @@ struct ConsoleCommand: ParsableCommand {
     @Option(name: .customLong("as"), help: "On a shared desk: work as this staff member (asks for their PIN).")
     var asLogin: String?
 
+    @Option(help: ArgumentHelp("The panel to open on: \(Panel.allCases.map(\.commandLineName).joined(separator: ", ")) (default: find).",
+                               valueName: "name"))
+    var panel: String = Panel.find.commandLineName
+
     @Flag(help: "Fill an empty database with the demo shop before opening.")
     var demo = false
 
     func validate() throws {
         if let lang, Language(rawValue: lang) == nil, !["zh", "zh-hans", "cn", "english"].contains(lang.lowercased()) {
             throw ArgumentParser.ValidationError("--lang takes zh-Hans or en (got '\(lang)')")
+        }
+        if Panel(commandLineName: panel) == nil {
+            throw ArgumentParser.ValidationError(Strings.unknownPanelOption(panel).text(CLILanguage.current))
         }
     }
 
@@ -76,6 +83,8 @@ struct ConsoleCommand: ParsableCommand {
                              operatorName: me.name, now: now, timeZone: zone,
                              asciiOnly: !utf8)
         if let notice { state.status = notice }
+        // run() dispatches consoleStarted, which loads the first panel's data.
+        state.panel = Panel(commandLineName: panel) ?? .find
         if let themeWarning { state.status = StatusLine(themeWarning, kind: .warning) }
 
         TerminalGuard.install()

@@ -54,6 +54,32 @@ private func panel(language: Language = .zhHans) -> AppState {
         assertSnapshot(ConsoleView.render(s, size: large), named: "followup-queue-120x40")
     }
 
+    /// The view builds only the rows on screen: the window must follow the selection through a long queue.
+    @Test func aLongQueueShowsTheRowsAroundTheSelection() {
+        var s = panel()
+        let queue = (0..<300).map { i -> CallbackRow in
+            var r = row(i % 4, dueHours: Double(i) - 100)
+            r.callback.id = RowID(1_000 + i)
+            r.phone = "139" + String(format: "%08d", i)
+            return r
+        }
+        _ = reduce(&s, .followUp(.loaded(FollowUpSnapshot(queue: queue, tasks: [], complaints: [], settings: FollowUpSettings(),
+                                                          complaintSettings: ComplaintSettings(), staff: []))))
+        func shown(_ i: Int, _ s: AppState) -> Bool {
+            ConsoleView.render(s, size: large).textLines.contains { $0.contains(queue[i].phone) }
+        }
+        #expect(shown(0, s) && !shown(299, s))
+        _ = reduce(&s, .keyPressed(.end))
+        #expect(s.followUp.selectedCallback == 299)
+        #expect(shown(299, s) && !shown(0, s))
+        for _ in 0..<3 { _ = reduce(&s, .keyPressed(.pageUp)) }
+        let selected = s.followUp.selectedCallback
+        #expect(selected < 299 && selected > 0)
+        #expect(shown(selected, s))
+        _ = reduce(&s, .keyPressed(.home))
+        #expect(shown(0, s) && !shown(selected, s))
+    }
+
     @Test func theOutcomePickerAndTheSurvey() {
         var s = panel(language: .en)
         _ = reduce(&s, .keyPressed(.enter))

@@ -146,6 +146,25 @@ import Testing
         try session.waitFor("$ ")
     }
 
+    @Test func opensOnThePanelNamedOnTheCommandLine() throws {
+        let session = try TmuxSession(width: 120, height: 40)
+        try session.makeDemoShop()
+        try session.startShell()
+        try session.startConsole(arguments: "--lang en --panel board")
+        // The board's filter line: only the waiting board draws it.
+        let board = try session.waitFor("all advisors")
+        #expect(!board.contains("Find: "))
+        try session.sendKeys("C-q")
+        try session.waitFor("$ ")
+
+        var env = session.consoleEnvironment
+        env["LANG"] = "C.UTF-8"
+        let wrong = try TmuxSession.run(TmuxSession.advisorPath, ["--db", session.dbPath, "--panel", "bord"], environment: env)
+        #expect(wrong.status != 0)
+        #expect(wrong.out.contains("--panel takes find, reception, appointments, board, delivery, followup, comebacks, reports"),
+                "\(wrong.out)")
+    }
+
     @Test func refusesToDrawWhenNotATerminal() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("advisor-notty-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

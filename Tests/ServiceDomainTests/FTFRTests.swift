@@ -40,6 +40,23 @@ private func day(_ n: Double) -> Date { nov22.addingTimeInterval(n * 86_400) }
         #expect(f.byMonth["2026-10"]?.comebacks == 1)
     }
 
+    /// The month of each visit is cached from one visit to the next; at the shop's midnight between two
+    /// months (16:00 UTC in Shanghai), in any order, it must still be the calendar's month.
+    @Test func monthsAreTheShopsMonthsAtTheBoundaryInAnyOrder() {
+        let midnight = Date(timeIntervalSince1970: 1_793_462_400)  // 2026-11-01 00:00 Shanghai
+        let dates = [-86_400.0, -1, -0.001, 0, 0.001, 1, 86_400 * 30, 86_400 * 31, -86_400 * 31].map(midnight.addingTimeInterval)
+        for order in [dates, dates.reversed(), dates.sorted()] {
+            let visits = order.enumerated().map { RepairVisit(repairOrderID: RowID($0.offset), advisorID: nil, technicianIDs: [],
+                                                              categories: [], deliveredAt: $0.element) }
+            var expected: [String: Int] = [:]
+            for d in order { expected[FTFRFigures.monthKey(d, timeZone: zone), default: 0] += 1 }
+            let f = FTFRFigures.compute(visits, timeZone: zone)
+            #expect(f.byMonth.mapValues(\.visits) == expected)
+        }
+        #expect(FTFRFigures.monthKey(midnight, timeZone: zone) == "2026-11")
+        #expect(FTFRFigures.monthKey(midnight.addingTimeInterval(-0.001), timeZone: zone) == "2026-10")
+    }
+
     @Test func noVisitsGiveNoRateRatherThanZero() {
         let f = FTFRFigures.compute([], timeZone: zone)
         #expect(f.overall.firstTimeFixRate == nil && f.overall.comebackRate == nil)

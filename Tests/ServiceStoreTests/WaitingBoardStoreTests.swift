@@ -73,6 +73,31 @@ import ServiceDomain
         _ = ro
     }
 
+    /// QC state and the stage before a hold are read for the whole page at once; they must agree with
+    /// what the order's own detail says.
+    @Test func qcAndHoldAgreeWithEachOrdersDetail() throws {
+        let shop = try WorkshopShop()
+        let passed = try shop.inQC()
+        _ = try shop.db.recordQualityCheck(roID: passed.id!, passed: true, operator: shop.op(shop.inspector), now: shop.at(70))
+        let waiting = try shop.inQC()
+        var held = try shop.open()
+        held = try shop.db.dispatch(roID: held.id!, technicianID: shop.techB.id!, version: held.version,
+                                    operator: shop.op(shop.advisor), now: shop.at(5))
+        held = try shop.move(held, .inProgress, 10)
+        held = try shop.move(shop.fresh(held), .onHold, 20, note: "等待客户确认增项")
+        _ = try shop.open()
+        let page = try shop.db.waitingBoard(filter: WaitingBoardFilter(), sort: .promised, now: shop.at(90), offset: 0, limit: 10)
+        #expect(page.rows.count == 4)
+        for row in page.rows {
+            let detail = try #require(try shop.db.repairOrderDetail(roID: row.id))
+            #expect(row.qcPassed == detail.qcPassed, "\(row.number)")
+            #expect(row.heldFrom == detail.heldFrom, "\(row.number)")
+        }
+        #expect(page.rows.first { $0.id == passed.id }?.qcPassed == true)
+        #expect(page.rows.first { $0.id == waiting.id }?.qcPassed == false)
+        #expect(page.rows.first { $0.id == held.id }?.heldFrom == .inProgress)
+    }
+
     @Test func closedOrdersLeaveTheBoard() throws {
         let shop = try WorkshopShop()
         let ro = try shop.open(.minorRepair)

@@ -64,7 +64,13 @@ enum CallbackQueueView {
             TableColumn(state.text(FollowUpStrings.colPreferred), width: .fixed(wide ? 12 : 8)),
             TableColumn(state.text(FollowUpStrings.colAttempts), width: .fixed(5), alignment: .right),
         ]
-        let rows = f.queue.map { row -> TableRow in
+        // Only the rows on screen are built (the queue can hold hundreds); the table gets that window and
+        // the selection within it.
+        let visible = Table.visibleRowCount(in: tableArea)
+        var scroll = TableState(selected: f.selectedCallback, offset: 0, pageSize: visible)
+        scroll.clamp(rowCount: f.queue.count, visibleHeight: visible)
+        let window = scroll.visibleRows(rowCount: f.queue.count, visibleHeight: visible)
+        let rows = f.queue[window].map { row -> TableRow in
             let c = row.callback
             let role: StyleRole
             let due: String
@@ -87,10 +93,8 @@ enum CallbackQueueView {
                              TableCell(FreeText.sanitize(row.preferredCallTime)), TableCell(String(c.attempts))], role: role)
         }
         let table = Table(columns: columns, rows: rows, emptyMessage: state.text(FollowUpStrings.emptyQueue))
-        let visible = Table.visibleRowCount(in: tableArea)
-        var tableState = TableState(selected: f.selectedCallback, offset: 0, pageSize: visible)
-        tableState.clamp(rowCount: rows.count, visibleHeight: visible)
-        table.render(into: &buffer, area: tableArea, state: tableState)
+        table.render(into: &buffer, area: tableArea,
+                     state: TableState(selected: scroll.selected - window.lowerBound, offset: 0, pageSize: visible))
 
         if let detailArea, let row = f.selectedCallbackRow {
             let line1 = "\(row.roNumber) · \(FreeText.sanitize(row.model)) · \(state.text(Message(zh: "顾问", en: "Advisor"))) "

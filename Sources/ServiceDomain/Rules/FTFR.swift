@@ -58,6 +58,7 @@ public struct FTFRFigures: Sendable, Equatable {
         var advisor: [RowID: RateRow] = [:]
         var category: [ConcernCategory: RateRow] = [:]
         var month: [String: RateRow] = [:]
+        var months = MonthKeys(timeZone: timeZone)
         func add(_ row: inout RateRow?, key: String, comeback: Bool) {
             var r = row ?? RateRow(key: key, visits: 0, comebacks: 0)
             r.visits += 1
@@ -78,10 +79,32 @@ public struct FTFRFigures: Sendable, Equatable {
             }
             if let a = v.advisorID { add(&advisor[a], key: "\(a)", comeback: back) }
             for c in v.categories { add(&category[c], key: c.rawValue, comeback: back) }
-            let m = monthKey(v.deliveredAt, timeZone: timeZone)
+            let m = months.key(v.deliveredAt)
             add(&month[m], key: m, comeback: back)
         }
         return FTFRFigures(overall: overall, byTechnician: tech, byAdvisor: advisor, byCategory: category, byMonth: month)
+    }
+
+    /// `monthKey` for many dates in a row: the visits come in delivery order, so the month of the last
+    /// date nearly always holds the next one, and the calendar is asked once per month instead of once
+    /// per visit (a third of the report's time at 2,000 visits a month).
+    struct MonthKeys {
+        let calendar: Calendar
+        var last: (interval: DateInterval, key: String)?
+
+        init(timeZone: TimeZone) {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = timeZone
+            self.calendar = calendar
+        }
+
+        mutating func key(_ date: Date) -> String {
+            if let last, last.interval.start <= date, date < last.interval.end { return last.key }
+            let c = calendar.dateComponents([.year, .month], from: date)
+            let key = String(format: "%04d-%02d", c.year!, c.month!)
+            if let interval = calendar.dateInterval(of: .month, for: date) { last = (interval, key) }
+            return key
+        }
     }
 
     public static func monthKey(_ date: Date, timeZone: TimeZone) -> String {
