@@ -18,6 +18,9 @@ enum InsightsEffects {
         switch request {
         case .loadComebacks:
             return [.insights(.comebacksLoaded(try db.comebackListings(now: context.now, timeZone: context.timeZone), technicians: try db.technicians()))]
+        case .loadRates(let listing):
+            let rates = try db.technicianRates(for: listing, timeZone: context.timeZone)
+            return [.insights(.ratesLoaded(comebackID: listing.comeback.id ?? 0, rates: rates))]
         case .searchCandidates:
             return [.insights(.searched(added: try db.searchComebackCandidates(operator: context.operator, now: context.now)))]
         case .confirm(let id, let version, let cause, let technicianID):

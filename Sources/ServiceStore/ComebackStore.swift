@@ -21,7 +21,7 @@ extension AppDatabase {
     }
 
     /// Candidates first (oldest first, they wait for the lead), then decisions of the last `recentDays`.
-    /// Each listing carries its technicians' FTFR over the month the earlier order was delivered in.
+    /// Technicians' rates are read separately, per listing (`technicianRates(for:timeZone:)`).
     public func comebackListings(now: Date, timeZone: TimeZone, recentDays: Int = 30,
                                  limit: Int = 200) throws -> [ComebackListing] {
         let settings = try comebackSettings()
@@ -31,20 +31,22 @@ extension AppDatabase {
                 Comeback.self, db,
                 where: "status = 'candidate' OR decided_at >= ? ORDER BY status <> 'candidate', created_at, id LIMIT ?",
                 arguments: [since, limit])
-            var listings = try comebacks.compactMap { try listing(db, $0, settings: settings, now: now) }
-            var monthly: [String: [RowID: RateRow]] = [:]
-            for i in listings.indices {
-                guard let delivered = listings[i].earlierDeliveredAt else { continue }
-                let month = ReportPeriod.containing(delivered, kind: .month, timeZone: timeZone)
-                let key = month.label(timeZone: timeZone)
-                if monthly[key] == nil {
-                    monthly[key] = FTFRFigures.compute(try repairVisits(db, from: month.start, to: month.end),
-                                                       timeZone: timeZone).byTechnician
-                }
-                let rates = monthly[key] ?? [:]
-                listings[i].technicianRates = rates.filter { id, _ in listings[i].technicians.contains { $0.id == id } }
-            }
-            return listings
+            return try comebacks.compactMap { try listing(db, $0, settings: settings, now: now) }
+        }
+    }
+
+    /// FTFR of the listing's technicians over the month its earlier order was delivered in (the figure a
+    /// decision moves). Asked for one listing at a time, as the panel's selection reaches it: a backlog of
+    /// candidates spans dozens of months, and reading every one of them took seconds at ten years' data.
+    /// Only the month's visits that involve these technicians are read; their rates are the same as in
+    /// the full month's figures (a visit counts only for the technicians on it or held responsible).
+    public func technicianRates(for listing: ComebackListing, timeZone: TimeZone) throws -> [RowID: RateRow] {
+        let ids = listing.technicians.map(\.id)
+        guard let delivered = listing.earlierDeliveredAt, !ids.isEmpty else { return [:] }
+        let month = ReportPeriod.containing(delivered, kind: .month, timeZone: timeZone)
+        return try dbPool.read { db in
+            let visits = try repairVisits(db, from: month.start, to: month.end, technicianIDs: ids)
+            return FTFRFigures.compute(visits, timeZone: timeZone).byTechnician.filter { ids.contains($0.key) }
         }
     }
 
@@ -108,9 +110,10 @@ extension AppDatabase {
                           isRepair: o.serviceType != .maintenance, categories: categories[o.id!] ?? [])
         }
         var failures: [ConcernCategory: Int] = [:]
+        // `+c.status`: the status index would scan every confirmed comeback of the shop for each car.
         let failed = try RowID.fetchAll(db, sql: """
             SELECT c.earlier_repair_order_id FROM comeback c JOIN repair_order ro ON ro.id = c.earlier_repair_order_id
-            WHERE ro.vehicle_id = ? AND c.status = 'confirmed'
+            WHERE ro.vehicle_id = ? AND +c.status = 'confirmed'
             """, arguments: [vehicleID])
         for id in failed { for c in categories[id] ?? [] { failures[c, default: 0] += 1 } }
         return WarrantyCounters.compute(repairs, failures: failures, warrantyEnd: vehicle?.warrantyEndDate,

@@ -27,6 +27,7 @@ enum Measurements {
         ("waiting board refresh (200 open ROs)", { try PanelBench(context: $0).waitingBoard() }),
         ("follow-up queue (500 due callbacks)", { try PanelBench(context: $0).followUpQueue() }),
         ("month's KPI reports", { try PanelBench(context: $0).monthReports() }),
+        ("comebacks panel", { try PanelBench(context: $0).comebacks() }),
         ("cold start to the waiting board and memory (real binary in a pty)", { try ColdStart(context: $0).realBinary() }),
         ("CSV import", { try ImportBench(context: $0).run() }),
     ] }

@@ -141,6 +141,40 @@ struct PanelBench {
         return [CallbackRowsSQL.callbacks(filter), CallbackRowsSQL.orders(filter), CallbackRowsSQL.jobs(filter)]
     }
 
+    // MARK: Comebacks
+
+    /// The comebacks panel (F8) as a workshop lead opens it: the candidates and recent decisions, each
+    /// with the vehicle's 三包 counters and its technicians' first-time-fix rate in that month.
+    func comebacks() throws -> [ResultRow] {
+        let (runtime, backend) = try startConsole(on: .find, login: "mgr1")
+        var enters: [Double] = []
+        for _ in 0..<repetitions {
+            enters.append(press(.function(Panel.comebacks.functionKey), runtime, backend))
+            _ = press(.function(Panel.find.functionKey), runtime, backend)
+        }
+        _ = press(.function(Panel.comebacks.functionKey), runtime, backend)
+        let listed = try require(runtime.state.insights.comebacks, "the comebacks panel did not load: "
+            + (runtime.state.status?.message.en ?? "")).count
+        var store: [Double] = []
+        for _ in 0..<repetitions {
+            store.append(try Clock.milliseconds {
+                _ = try context.db.comebackListings(now: context.now, timeZone: context.timeZone)
+            })
+        }
+        // Moving down the list reads each newly selected listing's technician rates (one month, their visits).
+        var moves: [Double] = []
+        for _ in 0..<min(repetitions, max(0, listed - 1)) { moves.append(press(.down, runtime, backend)) }
+        let e = Samples(values: enters), s = Samples(values: store), m = Samples(values: moves)
+        return [
+            ResultRow(name: "comebacks: enter the panel → frame", unit: "ms", samples: e, target: "<300",
+                      met: e.median < 300, note: "\(listed) comebacks listed"),
+            ResultRow(name: "comebacks: selection down (rates read) → frame", unit: "ms", samples: m, target: "<50",
+                      met: m.median < 50),
+            ResultRow(name: "comebacks: db.comebackListings", unit: "ms", samples: s, target: "<300",
+                      met: s.median < 300, note: "no single-statement sqlite3 equivalent: several reads per listing"),
+        ]
+    }
+
     // MARK: Reports
 
     func monthReports() throws -> [ResultRow] {

@@ -26,6 +26,21 @@ private func comebacks() -> AppState {
 }
 
 @Suite struct InsightsReducerTests {
+    @Test func ratesAreAskedForTheSelectedListingOnceAndKeptUntilSomethingChanges() {
+        var s = AppState(language: .zhHans, shopName: "店", operatorName: "刘主管", now: now, timeZone: zone)
+        _ = reduce(&s, .keyPressed(.function(8)))
+        let list = [candidate(5), candidate(6, status: .confirmed)]
+        #expect(reduce(&s, .insights(.comebacksLoaded(list, technicians: []))) == [.insights(.loadRates(list[0]))])
+        let rates = [RowID(7): RateRow(key: "7", visits: 24, comebacks: 1)]
+        #expect(reduce(&s, .insights(.ratesLoaded(comebackID: 5, rates: rates))) == [])
+        #expect(s.insights.selectedComeback?.technicianRates == rates)
+        #expect(reduce(&s, .keyPressed(.down)) == [.insights(.loadRates(list[1]))])
+        #expect(reduce(&s, .keyPressed(.up)) == [])  // already read
+        // The list reloads (another terminal): rates are read again, as they may have moved.
+        _ = reduce(&s, .storeChangedElsewhere)
+        #expect(reduce(&s, .insights(.comebacksLoaded(list, technicians: []))) == [.insights(.loadRates(list[0]))])
+    }
+
     @Test func confirmingWalksRootCauseThenTechnicianAndSendsTheDecision() {
         var s = comebacks()
         _ = reduce(&s, .keyPressed(.character("c")))

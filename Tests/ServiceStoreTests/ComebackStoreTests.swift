@@ -77,7 +77,9 @@ private struct ComebackShop {
         #expect(list.count == 1)
         #expect(list[0].earlierNumber == "RO-20261116-0001" && list[0].plate == "粤A12345")
         #expect(list[0].technicians.map(\.name) == ["王师傅"])
-        #expect(list[0].technicianRates[shop.wang.id!] == RateRow(key: "\(shop.wang.id!)", visits: 1, comebacks: 0))
+        #expect(list[0].technicianRates.isEmpty)  // read per listing, when the panel selects it
+        #expect(try shop.db.technicianRates(for: list[0], timeZone: Fixture.shanghai)
+            == [shop.wang.id!: RateRow(key: "\(shop.wang.id!)", visits: 1, comebacks: 0)])
         #expect(list[0].counters.repairsByCategory[.brakes] == 2)
         #expect(list[0].window == WarrantyWindow(kilometres: 2_000, days: 10))
     }

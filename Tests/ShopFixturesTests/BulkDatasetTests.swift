@@ -153,3 +153,34 @@ struct BulkDatasetTests {
         #expect(try scratch.db.check().isHealthy)
     }
 }
+
+@Suite("Comeback listings' technician rates")
+struct ComebackRatesTests {
+    /// Rates read for one listing (only the visits its technicians touched) equal the rates of the
+    /// whole month's figures, for every listing of a generated shop with confirmed comebacks.
+    @Test func oneListingsRatesEqualTheWholeMonthsFigures() throws {
+        let scratch = try ScratchDatabase()
+        var d = BulkDataset(customers: 300, repairOrders: 4_000, seed: 11, now: ScratchDatabase.now,
+                            timeZone: ScratchDatabase.zone)
+        d.years = 1
+        d.openToday = 10
+        d.dueCallbacks = 10
+        _ = try d.load(into: scratch.db) { _ in }
+        let listings = try scratch.db.comebackListings(now: ScratchDatabase.now, timeZone: ScratchDatabase.zone,
+                                                       recentDays: 400)
+        let withRates = listings.filter { $0.earlierDeliveredAt != nil && !$0.technicians.isEmpty }
+        #expect(withRates.count >= 5)
+        var compared = 0
+        for listing in withRates.prefix(25) {
+            let month = ReportPeriod.containing(listing.earlierDeliveredAt!, kind: .month, timeZone: ScratchDatabase.zone)
+            let whole = FTFRFigures.compute(try scratch.db.repairVisits(from: month.start, to: month.end),
+                                            timeZone: ScratchDatabase.zone).byTechnician
+            let ids = Set(listing.technicians.map(\.id))
+            let rates = try scratch.db.technicianRates(for: listing, timeZone: ScratchDatabase.zone)
+            #expect(rates == whole.filter { ids.contains($0.key) })
+            #expect(!rates.isEmpty)
+            compared += 1
+        }
+        #expect(compared >= 5)
+    }
+}

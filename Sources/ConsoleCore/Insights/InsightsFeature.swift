@@ -35,6 +35,8 @@ public struct ComebackDecision: Sendable, Equatable {
 /// State of the comebacks and reports panels, kept in `AppState.insights`.
 public struct InsightsState: Sendable, Equatable {
     public var comebacks: [ComebackListing]?
+    /// Technicians' rates already read, by comeback id (kept across reloads of the list).
+    public var technicianRates: [RowID: [RowID: RateRow]] = [:]
     public var allTechnicians: [StaffChoice] = []
     public var selected = 0
     public var decision: ComebackDecision?
@@ -55,6 +57,7 @@ public struct InsightsState: Sendable, Equatable {
 /// What happened in the comebacks and reports panels (store answers come back as these).
 public enum InsightsEvent: Sendable, Equatable {
     case comebacksLoaded([ComebackListing], technicians: [StaffChoice])
+    case ratesLoaded(comebackID: RowID, rates: [RowID: RateRow])
     case reportLoaded(LoadedReport)
     case decided(Message)
     case searched(added: Int)
@@ -65,6 +68,8 @@ public enum InsightsEvent: Sendable, Equatable {
 /// Work the comebacks and reports panels asks of the store; the runtime performs it (ConsoleApp/InsightsEffects.swift).
 public enum InsightsRequest: Sendable, Equatable {
     case loadComebacks
+    /// The technicians' rates of one listing (read when the selection reaches it).
+    case loadRates(ComebackListing)
     case searchCandidates
     case confirm(id: RowID, version: Int, cause: RootCause, technicianID: RowID)
     case dismiss(id: RowID, version: Int, reason: String)
@@ -76,7 +81,20 @@ public enum InsightsRequest: Sendable, Equatable {
 public enum InsightsFeature {
     /// A key while one of this feature's panels is shown (after global commands).
     public static func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-        state.panel == .reports ? ReportsKeys.reduceKey(&state, key) : ComebacksKeys.reduceKey(&state, key)
+        if state.panel == .reports { return ReportsKeys.reduceKey(&state, key) }
+        let before = state.insights.selectedComeback?.comeback.id
+        let effects = ComebacksKeys.reduceKey(&state, key)
+        return state.insights.selectedComeback?.comeback.id == before ? effects : effects + ratesForSelection(&state)
+    }
+
+    /// Fills the selected listing's rates from those already read, or asks for them.
+    static func ratesForSelection(_ state: inout AppState) -> [Effect] {
+        guard let listing = state.insights.selectedComeback, let id = listing.comeback.id else { return [] }
+        if let rates = state.insights.technicianRates[id] {
+            if listing.technicianRates != rates { state.insights.comebacks?[state.insights.selected].technicianRates = rates }
+            return []
+        }
+        return listing.technicians.isEmpty || listing.earlierDeliveredAt == nil ? [] : [.insights(.loadRates(listing))]
     }
 
     public static func reduce(_ state: inout AppState, _ event: InsightsEvent) -> [Effect] {
@@ -87,12 +105,16 @@ public enum InsightsFeature {
             state.insights.allTechnicians = technicians
             if let previous, let i = list.firstIndex(where: { $0.comeback.id == previous }) { state.insights.selected = i }
             state.insights.selected = max(0, min(state.insights.selected, list.count - 1))
-            return []
+            return ratesForSelection(&state)
+        case .ratesLoaded(let id, let rates):
+            state.insights.technicianRates[id] = rates
+            return ratesForSelection(&state)
         case .reportLoaded(let loaded):
             state.insights.report = loaded
             return []
         case .decided(let message):
             state.insights.decision = nil
+            state.insights.technicianRates = [:]
             state.status = StatusLine(message, kind: .ok)
             return [.insights(.loadComebacks)] + (state.insights.period.map { [.insights(.loadReport($0))] } ?? [])
         case .searched(let added):
@@ -123,7 +145,9 @@ public enum InsightsFeature {
     /// Another terminal changed the database: reload what is shown.
     public static func refresh(_ state: inout AppState) -> [Effect] {
         switch state.panel {
-        case .comebacks: return [.insights(.loadComebacks)]
+        case .comebacks:
+            state.insights.technicianRates = [:]
+            return [.insights(.loadComebacks)]
         case .reports: return state.insights.period.map { [.insights(.loadReport($0))] } ?? []
         default: return []
         }
