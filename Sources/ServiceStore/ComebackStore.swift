@@ -45,9 +45,50 @@ extension AppDatabase {
         guard let delivered = listing.earlierDeliveredAt, !ids.isEmpty else { return [:] }
         let month = ReportPeriod.containing(delivered, kind: .month, timeZone: timeZone)
         return try dbPool.read { db in
-            let visits = try repairVisits(db, from: month.start, to: month.end, technicianIDs: ids)
+            let visits = try technicianVisits(db, from: month.start, to: month.end, technicianIDs: ids)
             return FTFRFigures.compute(visits, timeZone: timeZone).byTechnician.filter { ids.contains($0.key) }
         }
+    }
+
+    /// The repair visits of `[from, to)` that the technicians worked on or were held responsible for, with
+    /// what technician rates need (who worked them, confirmed comebacks; not the concern categories).
+    /// The month's orders are found through the delivery-time index and filtered once; jobs and
+    /// comebacks are then read for those orders only, each through its own order index (`+status`: not
+    /// the status index, which lists every comeback of the shop).
+    func technicianVisits(_ db: Database, from: Date, to: Date, technicianIDs: [RowID]) throws -> [RepairVisit] {
+        let technicians = IDList.json(technicianIDs)
+        var visits: [RowID: RepairVisit] = [:]
+        var order: [RowID] = []
+        try Row.fetchCursor(db, sql: """
+            SELECT ro.id, ro.advisor_id, ro.closed_at FROM repair_order ro
+            WHERE ro.stage = 'delivered' AND ro.service_type <> 'maintenance' AND ro.closed_at >= ? AND ro.closed_at < ?
+              AND (EXISTS (SELECT 1 FROM job j WHERE j.repair_order_id = ro.id
+                           AND j.technician_id IN (SELECT value FROM json_each(?)))
+                   OR EXISTS (SELECT 1 FROM comeback c WHERE c.earlier_repair_order_id = ro.id AND +c.status = 'confirmed'
+                              AND c.responsible_technician_id IN (SELECT value FROM json_each(?))))
+            ORDER BY ro.closed_at, ro.id
+            """, arguments: [from, to, technicians, technicians]).forEach { row in
+            let id: RowID = row["id"]
+            order.append(id)
+            visits[id] = RepairVisit(repairOrderID: id, advisorID: row["advisor_id"], technicianIDs: [], categories: [],
+                                     deliveredAt: row["closed_at"])
+        }
+        let orders: StatementArguments = [IDList.json(order)]
+        try Row.fetchCursor(db, sql: """
+            SELECT repair_order_id, technician_id FROM job
+            WHERE technician_id IS NOT NULL AND repair_order_id IN (SELECT value FROM json_each(?))
+            """, arguments: orders).forEach { row in
+            visits[row[0]]?.technicianIDs.insert(row[1])
+        }
+        try Row.fetchCursor(db, sql: """
+            SELECT earlier_repair_order_id, responsible_technician_id FROM comeback
+            WHERE earlier_repair_order_id IN (SELECT value FROM json_each(?)) AND +status = 'confirmed'
+            """, arguments: orders).forEach { row in
+            let id: RowID = row[0]
+            visits[id]?.confirmedComeback = true
+            visits[id]?.responsibleTechnicianID = row[1]
+        }
+        return order.compactMap { visits[$0] }
     }
 
     /// The comeback with everything the panel shows, or nil when it no longer exists.

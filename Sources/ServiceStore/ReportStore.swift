@@ -28,36 +28,26 @@ extension AppDatabase {
         try dbPool.read { db in try repairVisits(db, from: from, to: to) }
     }
 
-    /// With `technicianIDs`, only the visits those technicians worked on or were held responsible for.
-    func repairVisits(_ db: Database, from: Date, to: Date, technicianIDs: [RowID]? = nil) throws -> [RepairVisit] {
+    func repairVisits(_ db: Database, from: Date, to: Date) throws -> [RepairVisit] {
         var visits: [RowID: RepairVisit] = [:]
         var order: [RowID] = []
-        var arguments: StatementArguments = [from, to]
-        func sql(_ statement: String) -> String {
-            guard technicianIDs != nil else { return statement }
-            return statement.replacingOccurrences(of: KPIReportSQL.repairScope,
-                                                  with: KPIReportSQL.repairScope + KPIReportSQL.technicianFilter)
-        }
-        if let technicianIDs {
-            let list = IDList.json(technicianIDs)
-            arguments = [from, to, list, list]
-        }
+        let arguments: StatementArguments = [from, to]
         // Cursors throughout: thousands of rows a month, each read where it lies (see `Persistence.records`).
-        try Row.fetchCursor(db, sql: sql(KPIReportSQL.visits), arguments: arguments).forEach { row in
+        try Row.fetchCursor(db, sql: KPIReportSQL.visits, arguments: arguments).forEach { row in
             let id: RowID = row["id"]
             order.append(id)
             visits[id] = RepairVisit(repairOrderID: id, advisorID: row["advisor_id"], technicianIDs: [], categories: [],
                                      deliveredAt: row["closed_at"])
         }
-        try Row.fetchCursor(db, sql: sql(KPIReportSQL.visitTechnicians), arguments: arguments).forEach { row in
+        try Row.fetchCursor(db, sql: KPIReportSQL.visitTechnicians, arguments: arguments).forEach { row in
             visits[row["repair_order_id"]]?.technicianIDs.insert(row["technician_id"])
         }
-        try Row.fetchCursor(db, sql: sql(KPIReportSQL.visitConcerns), arguments: arguments).forEach { row in
+        try Row.fetchCursor(db, sql: KPIReportSQL.visitConcerns, arguments: arguments).forEach { row in
             if let category = ConcernCategory(rawValue: row["category"]) {
                 visits[row["repair_order_id"]]?.categories.insert(category)
             }
         }
-        try Row.fetchCursor(db, sql: sql(KPIReportSQL.visitComebacks), arguments: arguments).forEach { row in
+        try Row.fetchCursor(db, sql: KPIReportSQL.visitComebacks, arguments: arguments).forEach { row in
             let id: RowID = row["earlier_repair_order_id"]
             visits[id]?.confirmedComeback = true
             visits[id]?.responsibleTechnicianID = row["responsible_technician_id"]
@@ -104,16 +94,6 @@ public enum KPIReportSQL {
     static let repairScope = """
         FROM repair_order ro WHERE ro.stage = 'delivered' AND ro.service_type <> 'maintenance'
         AND ro.closed_at >= ? AND ro.closed_at < ?
-        """
-    /// Narrows `repairScope` to the orders some of the technicians (two JSON id lists) worked on or were
-    /// held responsible for; the month's orders are still found through the delivery-time index, and each
-    /// order's comebacks through `comeback_earlier` (`+tc.status`: not the status index, which lists them all).
-    static let technicianFilter = """
-
-        AND (EXISTS (SELECT 1 FROM job tj WHERE tj.repair_order_id = ro.id
-                     AND tj.technician_id IN (SELECT value FROM json_each(?)))
-             OR EXISTS (SELECT 1 FROM comeback tc WHERE tc.earlier_repair_order_id = ro.id AND +tc.status = 'confirmed'
-                        AND tc.responsible_technician_id IN (SELECT value FROM json_each(?))))
         """
     public static let visits = "SELECT ro.id, ro.advisor_id, ro.closed_at \(repairScope) ORDER BY ro.closed_at, ro.id"
     public static let visitTechnicians = """
