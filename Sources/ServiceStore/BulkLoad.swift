@@ -61,28 +61,15 @@ extension AppDatabase {
         }
         guard !valid.isEmpty else { return [] }
         return try write { db in
-            // Phones and vehicles go in before their customer (foreign keys checked at commit), so the
-            // search triggers find the customer's documents complete once, when the customer row lands,
-            // instead of rebuilding them after each phone and each vehicle.
+            // Phones and vehicles go in before their customer: foreign keys are checked at commit.
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-            var nextID = try Self.nextCustomerID(db)
+            var nextID = try Self.nextID(db, table: Customer.table)
             var result: [BulkCustomerIDs] = []
             result.reserveCapacity(valid.count)
             for item in valid {
                 let customerID = nextID
                 nextID += 1
-                for (position, phone) in item.customer.phones.enumerated() {
-                    try db.cachedStatement(sql: "INSERT INTO customer_phone (customer_id, phone, position) VALUES (?, ?, ?)")
-                        .execute(arguments: [customerID, phone, position])
-                }
-                var vehicleIDs: [RowID] = []
-                for var vehicle in item.vehicles {
-                    vehicle.ownerID = customerID
-                    vehicleIDs.append(try Self.insertRow(vehicle, db))
-                }
-                var customer = item.customer
-                customer.id = customerID
-                _ = try Self.insertRow(customer, db, id: customerID)
+                let vehicleIDs = try Self.insertNewCustomer(item.customer, id: customerID, vehicles: item.vehicles, db)
                 result.append(BulkCustomerIDs(customerID: customerID, vehicleIDs: vehicleIDs))
             }
             try Audit.append(db, operator: op, at: now, action: "bulkLoad", entity: Customer.table, entityID: nil,
@@ -189,16 +176,38 @@ extension AppDatabase {
         try write { db in try db.execute(sql: "PRAGMA optimize") }
     }
 
-    /// The id the next customer gets: past both the largest id and AUTOINCREMENT's high-water mark,
-    /// so a deleted customer's id is never reused.
-    private static func nextCustomerID(_ db: Database) throws -> RowID {
-        let maxID = try RowID.fetchOne(db, sql: "SELECT MAX(id) FROM customer") ?? 0
-        let sequence = try RowID.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'customer'") ?? 0
+    /// Inserts a new customer under `customerID` (see `nextID`) with its phones and vehicles through
+    /// cached prepared INSERTs; the vehicles get the customer as owner, and their own `id` when set
+    /// (else the next free one). Returns the vehicle ids, in order. Needs `PRAGMA defer_foreign_keys`:
+    /// phones and vehicles go in before their customer, so the search triggers find the customer's
+    /// documents complete once, when the customer row lands, instead of rebuilding them after each
+    /// phone and each vehicle.
+    static func insertNewCustomer(_ customer: Customer, id customerID: RowID, vehicles: [Vehicle],
+                                  _ db: Database) throws -> [RowID] {
+        for (position, phone) in customer.phones.enumerated() {
+            try db.cachedStatement(sql: "INSERT INTO customer_phone (customer_id, phone, position) VALUES (?, ?, ?)")
+                .execute(arguments: [customerID, phone, position])
+        }
+        let vehicleIDs = try vehicles.map { vehicle in
+            var owned = vehicle
+            owned.ownerID = customerID
+            return try insertRow(owned, db, id: vehicle.id)
+        }
+        _ = try insertRow(customer, db, id: customerID)
+        return vehicleIDs
+    }
+
+    /// The id the next row of `table` (an AUTOINCREMENT table) gets: past both the largest id and
+    /// AUTOINCREMENT's high-water mark, so a deleted row's id is never reused.
+    static func nextID(_ db: Database, table: String) throws -> RowID {
+        let maxID = try RowID.fetchOne(db, sql: "SELECT MAX(id) FROM \(table)") ?? 0
+        let sequence = try RowID.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = ?",
+                                          arguments: [table]) ?? 0
         return max(maxID, sequence) + 1
     }
 
     /// A prepared (cached) INSERT of every column of `record`, optionally with an explicit id.
-    private static func insertRow<R: StoredRecord>(_ record: R, _ db: Database, id: RowID? = nil) throws -> RowID {
+    static func insertRow<R: StoredRecord>(_ record: R, _ db: Database, id: RowID? = nil) throws -> RowID {
         var columns = record.columns
         if let id { columns.insert(("id", id.databaseValue), at: 0) }
         let names = columns.map(\.0).joined(separator: ", ")
