@@ -28,7 +28,7 @@ extension AppDatabase {
             throw StoreError.cannotReadFile(path: url.path, detail: (error as NSError).localizedDescription)
         }
         let rows = try CustomerCSVReader(timeZone: timeZone).read(data)
-        return try write { db in
+        return try writeInBulk { db in
             var report = ImportReport()
             var problems: [ImportProblem] = []
             var applier = try ImportApplier(store: self, db: db, rows: rows, operator: op, now: now)

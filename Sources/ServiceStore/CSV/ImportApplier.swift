@@ -13,8 +13,9 @@ import ServiceDomain
 /// Changes to stored customers and vehicles are written at once through the audited writes
 /// (`writeCustomer`, `writeVehicle`: one `update` audit row with old and new values each). The
 /// customers and vehicles the file creates get their ids now (the ones AUTOINCREMENT would give, in
-/// file order) but are inserted only by `insertCreated`, once every row has been accepted, through
-/// cached prepared INSERTs; the import's own audit row names them by id range.
+/// file order) but are inserted only by `insertCreated`, once every row has been accepted, by one
+/// INSERT … SELECT per table (`AppDatabase.insertNew`); the import's own audit row names them by id
+/// range.
 struct ImportApplier {
     let store: AppDatabase
     let db: Database
@@ -217,24 +218,12 @@ struct ImportApplier {
     // MARK: Creating
 
     /// Inserts the customers and vehicles the rows created, in their final state; call once every row
-    /// has been accepted. Returns the id ranges created (nil when none).
+    /// has been accepted, inside `writeInBulk`. Returns the id ranges created (nil when none).
     func insertCreated() throws -> (customers: ClosedRange<RowID>?, vehicles: ClosedRange<RowID>?) {
         let customerIDs = firstNewCustomerID..<nextCustomerID
         let vehicleIDs = firstNewVehicleID..<nextVehicleID
-        // Phones and vehicles go in before their customer: foreign keys are checked at commit.
-        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-        var created: [RowID: [Vehicle]] = [:]
-        for id in vehicleIDs {
-            let vehicle = vehicles[id]!
-            if customerIDs.contains(vehicle.ownerID) {
-                created[vehicle.ownerID, default: []].append(vehicle)
-            } else {
-                _ = try AppDatabase.insertRow(vehicle, db, id: id)
-            }
-        }
-        for id in customerIDs {
-            _ = try AppDatabase.insertNewCustomer(customers[id]!, id: id, vehicles: created[id] ?? [], db)
-        }
+        try AppDatabase.insertNew(customers: customerIDs.map { ($0, customers[$0]!) },
+                                  vehicles: vehicleIDs.map { vehicles[$0]! }, db)
         return (customerIDs.isEmpty ? nil : customerIDs.lowerBound...customerIDs.upperBound - 1,
                 vehicleIDs.isEmpty ? nil : vehicleIDs.lowerBound...vehicleIDs.upperBound - 1)
     }
