@@ -5,10 +5,10 @@ import GRDB
 /// array (one inner array of values per row, in the order of `columns`), instead of one statement per
 /// row. The table's triggers still run for every row, in the order given.
 ///
-/// Why one statement: the full-text index is kept by triggers, and FTS5 flushes its pending terms into
-/// a new segment at the end of every statement, so a statement per row writes (and later merges) a
-/// segment per row. Run it inside `AppDatabase.writeInBulk`: the statement journal of one large
-/// statement would otherwise spill to a temporary file.
+/// Why one statement: the full-text index is kept by triggers, and FTS5 (SQLite 3.40) flushes its
+/// pending terms into a new segment at every statement's savepoint, so a statement per row writes (and
+/// later merges) a segment per row. Run it inside `AppDatabase.writeInBulk`: the statement journal of
+/// one large statement would otherwise spill to a temporary file. (`->>` needs SQLite 3.38.)
 enum RowSet {
     static func insert(_ db: Database, table: String, columns: [String], rows: [[DatabaseValue]]) throws {
         guard !rows.isEmpty else { return }
@@ -29,22 +29,37 @@ enum RowSet {
     static func json(_ rows: [[DatabaseValue]]) throws -> String {
         var out = "["
         for (index, row) in rows.enumerated() {
-            out += index == 0 ? "[" : ",["
-            for (position, value) in row.enumerated() {
-                if position > 0 { out += "," }
-                switch value.storage {
-                case .null: out += "null"
-                case .int64(let i): out += String(i)
-                case .double(let d):
-                    guard d.isFinite else { throw DatabaseError(message: "RowSet: \(d) has no JSON form") }
-                    out += "\(d)"
-                case .string(let s): appendQuoted(s, to: &out)
-                case .blob: throw DatabaseError(message: "RowSet: blobs are not supported")
-                }
-            }
-            out += "]"
+            if index > 0 { out += "," }
+            try appendArray(row, to: &out)
         }
         return out + "]"
+    }
+
+    /// `["a","b",…]`, for `json_each(?)` in a query.
+    static func json(_ values: some Sequence<String>) -> String {
+        var out = "["
+        for (index, value) in values.enumerated() {
+            if index > 0 { out += "," }
+            appendQuoted(value, to: &out)
+        }
+        return out + "]"
+    }
+
+    private static func appendArray(_ row: [DatabaseValue], to out: inout String) throws {
+        out += "["
+        for (position, value) in row.enumerated() {
+            if position > 0 { out += "," }
+            switch value.storage {
+            case .null: out += "null"
+            case .int64(let i): out += String(i)
+            case .double(let d):
+                guard d.isFinite else { throw DatabaseError(message: "RowSet: \(d) has no JSON form") }
+                out += "\(d)"
+            case .string(let s): appendQuoted(s, to: &out)
+            case .blob: throw DatabaseError(message: "RowSet: blobs are not supported")
+            }
+        }
+        out += "]"
     }
 
     /// A JSON string literal: quote, backslash and control characters escaped.

@@ -55,7 +55,7 @@ struct ImportApplier {
 
     /// Reads the stored customers and vehicles the file's phones, plates and VINs can match.
     private mutating func load(_ rows: [ImportRow]) throws {
-        let phones = Self.jsonArray(Set(rows.flatMap(\.customer.phones)))
+        let phones = RowSet.json(Set(rows.flatMap(\.customer.phones)))
         let ownerIDs = "SELECT customer_id FROM customer_phone WHERE phone IN (SELECT value FROM json_each(?))"
         for row in try Row.fetchAll(db, sql: "SELECT * FROM customer WHERE id IN (\(ownerIDs))", arguments: [phones]) {
             let customer = try Customer(row: row)
@@ -72,8 +72,8 @@ struct ImportApplier {
             phoneOwners[phone, default: []].append(id)
         }
 
-        let plates = Self.jsonArray(Set(rows.compactMap { $0.vehicle?.plate }))
-        let vinList = Self.jsonArray(Set(rows.compactMap { $0.vehicle?.vin }))
+        let plates = RowSet.json(Set(rows.compactMap { $0.vehicle?.plate }))
+        let vinList = RowSet.json(Set(rows.compactMap { $0.vehicle?.vin }))
         let stored = try Row.fetchAll(db, sql: """
             SELECT * FROM vehicle WHERE id IN (
                 SELECT id FROM vehicle WHERE is_active = 1 AND plate IN (SELECT value FROM json_each(?))
@@ -86,10 +86,6 @@ struct ImportApplier {
             if row["is_active"] as Bool { activePlates[vehicle.plate] = id }
             if let vin = vehicle.vin { vins[vin] = id }
         }
-    }
-
-    private static func jsonArray(_ values: Set<String>) -> String {
-        String(decoding: (try? JSONEncoder().encode(values.sorted())) ?? Data("[]".utf8), as: UTF8.self)
     }
 
     // MARK: Rows
@@ -182,7 +178,7 @@ struct ImportApplier {
         let valid = try VehicleRules.validated(updated)
         try refuseDuplicateVIN(valid, id: existingID)
         // The same comparison `saveVersioned` makes: a row that changes nothing writes nothing.
-        guard Audit.changes(from: existing.columns, to: valid.columns).isEmpty == false else { return }
+        guard !Audit.changes(from: existing.columns, to: valid.columns).isEmpty else { return }
         remember(existingID < firstNewVehicleID ? try store.writeVehicle(db, valid, operator: op, now: now) : valid,
                  replacing: existing)
         report.vehiclesUpdated += 1
