@@ -45,6 +45,11 @@ public enum CustomerRules {
 /// of company names).
 public enum PersonName {
     public static func validate(_ raw: String) throws -> String {
+        isPlain(raw) ? raw : try validateInFull(raw)
+    }
+
+    /// `validate` without the shortcut for plain names.
+    static func validateInFull(_ raw: String) throws -> String {
         let text = FreeText.sanitize(TextFolding.halfWidth(raw))
         let name = collapseSpaces(String(text.map { middleDots.contains($0) ? "·" : $0 }))
         if name.isEmpty {
@@ -67,6 +72,19 @@ public enum PersonName {
                 en: "Name is too long: \(name.count) characters, at most \(CustomerRules.nameMaxLength) allowed")
         }
         return name
+    }
+
+    /// Han characters (the common block) and ASCII letters only, at most the maximum length: such a
+    /// name is valid as it is, and `validate` would return it unchanged.
+    private static func isPlain(_ raw: String) -> Bool {
+        var count = 0
+        for s in raw.unicodeScalars {
+            count += 1
+            guard count <= CustomerRules.nameMaxLength,
+                  (0x4E00...0x9FFF).contains(s.value) || (0x41...0x5A).contains(s.value)
+                    || (0x61...0x7A).contains(s.value) else { return false }
+        }
+        return count > 0
     }
 
     private static let middleDots: Set<Character> = ["•", "・", "･", "‧", "∙", "⋅"]

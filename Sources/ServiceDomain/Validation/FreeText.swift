@@ -8,6 +8,11 @@ public enum FreeText {
     /// isolates. Tabs, newlines and line/paragraph separators become one space each (CR LF counts as one).
     /// The result is trimmed.
     public static func sanitize(_ raw: String) -> String {
+        isClean(raw) ? raw : sanitizeInFull(raw)
+    }
+
+    /// `sanitize` without the shortcut for clean text.
+    static func sanitizeInFull(_ raw: String) -> String {
         var out = String.UnicodeScalarView()
         var rest = Array(raw.unicodeScalars)[...]
         while let s = rest.popFirst() {
@@ -30,6 +35,25 @@ public enum FreeText {
             }
         }
         return String(out).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// True when `sanitize` would return the text as it is (the common case, checked without
+    /// building a copy): no character it removes or replaces, and no white space at either end.
+    static func isClean(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return true }
+        if isSpace(first) || isSpace(last) { return false }
+        return !scalars.contains { $0.value < 0x20 || ($0.value >= 0x7F && isUnsafe($0)) }
+    }
+
+    /// What trimming `.whitespacesAndNewlines` removes at the ends (and a little more, to be safe).
+    private static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x21 || (0x7F...0xA0).contains(s.value) { return true }
+        guard s.value > 0x7F else { return false }
+        switch s.properties.generalCategory {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
+        default: return s.properties.isWhitespace
+        }
     }
 
     /// Sanitizes, then checks the length in characters (as the clerk counts them). An empty result

@@ -6,6 +6,11 @@ public enum PhoneNumber {
     /// Returns the normalized number, or throws a `ValidationError` for `.phone` saying what is wrong.
     /// Accepts spaces, dashes, dots, parentheses, full-width digits and a `+86`, `0086` or `86` prefix.
     public static func validate(_ raw: String) throws -> String {
+        isMobile(utf8: raw.utf8) ? raw : try validateInFull(raw)
+    }
+
+    /// `validate` without the shortcut for normalized mobile numbers.
+    static func validateInFull(_ raw: String) throws -> String {
         let text = TextFolding.halfWidth(raw).trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty {
             throw error(zh: "请填写电话号码", en: "Phone is empty")
@@ -75,6 +80,12 @@ public enum PhoneNumber {
     /// Only the digits (full-width folded), for searching by part of a number. A `+86` prefix is kept.
     public static func digits(_ raw: String) -> String {
         String(TextFolding.halfWidth(raw).filter(TextFolding.isASCIIDigit))
+    }
+
+    /// 11 ASCII digits starting 13–19: already a normalized mobile number.
+    private static func isMobile(utf8: String.UTF8View) -> Bool {
+        guard utf8.count == 11, utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return false }
+        return utf8.first == 0x31 && (0x33...0x39).contains(utf8[utf8.index(after: utf8.startIndex)])
     }
 
     /// True for a normalized mobile number (11 digits starting 13–19).

@@ -19,6 +19,18 @@ public enum Plate {
     /// Folds full-width characters, upper-cases, and removes the separators people type
     /// (middle dots, full stops, spaces, dashes).
     public static func normalize(_ raw: String) -> String {
+        // Already normalized (digits, capital letters and CJK ideographs such as 粤 or 学): nothing
+        // to fold, case or drop.
+        if raw.unicodeScalars.allSatisfy({ s in
+            (0x30...0x39).contains(s.value) || (0x41...0x5A).contains(s.value) || (0x4E00...0x9FFF).contains(s.value)
+        }) {
+            return raw
+        }
+        return normalizeInFull(raw)
+    }
+
+    /// `normalize` without the shortcut for normalized text.
+    static func normalizeInFull(_ raw: String) -> String {
         let folded = TextFolding.halfWidth(raw).uppercased()
         return String(folded.filter { !$0.isWhitespace && !separators.contains($0) })
     }

@@ -8,6 +8,13 @@ public enum VIN {
     /// Trims, folds full-width characters, upper-cases, and drops spaces and dashes people type to
     /// group the characters.
     public static func normalize(_ raw: String) -> String {
+        // Already normalized (digits and capital letters only): nothing to fold, case or drop.
+        if raw.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) }) { return raw }
+        return normalizeInFull(raw)
+    }
+
+    /// `normalize` without the shortcut for normalized text.
+    static func normalizeInFull(_ raw: String) -> String {
         let folded = TextFolding.halfWidth(raw).uppercased()
         return String(folded.filter { !$0.isWhitespace && !dashes.contains($0) })
     }
@@ -20,6 +27,13 @@ public enum VIN {
     /// `requireCheckDigit: false` accepts a VIN whose 9th character is not a valid check digit, for the
     /// rare imported car built to a standard without one; everything else is checked the same way.
     public static func validate(_ raw: String, requireCheckDigit: Bool) throws -> String {
+        let vin = normalize(raw)
+        if isValid(normalized: vin, requireCheckDigit: requireCheckDigit) { return vin }
+        return try validateInFull(raw, requireCheckDigit: requireCheckDigit)
+    }
+
+    /// `validate` without the shortcut for valid VINs: the checks one by one, each with its message.
+    static func validateInFull(_ raw: String, requireCheckDigit: Bool) throws -> String {
         let vin = normalize(raw)
         let chars = Array(vin)
         if chars.isEmpty {
@@ -57,6 +71,21 @@ public enum VIN {
         return vin
     }
 
+    /// The checks below on the UTF-8 bytes, without building messages: true for 17 VIN characters
+    /// (with the right check digit when required). `validate` explains what is wrong otherwise.
+    private static func isValid(normalized vin: String, requireCheckDigit: Bool) -> Bool {
+        guard vin.utf8.count == length else { return false }
+        var sum = 0
+        var ninth: UInt8 = 0
+        for (index, byte) in vin.utf8.enumerated() {
+            guard let value = transliteration(ascii: byte) else { return false }
+            sum += value * weights[index]
+            if index == 8 { ninth = byte }
+        }
+        let remainder = sum % 11
+        return !requireCheckDigit || ninth == (remainder == 10 ? UInt8(ascii: "X") : UInt8(ascii: "0") + UInt8(remainder))
+    }
+
     /// The check digit position 9 should hold, for 17 valid VIN characters (digits and letters other
     /// than I, O, Q); nil otherwise. Remainder 10 is written "X".
     public static func expectedCheckDigit(_ normalized: String) -> Character? {
@@ -73,7 +102,10 @@ public enum VIN {
 
     /// GB 16735 Table: letters map to 1–9 skipping I, O, Q; digits are themselves.
     static func transliteration(_ c: Character) -> Int? {
-        guard let ascii = c.asciiValue else { return nil }
+        c.asciiValue.flatMap { transliteration(ascii: $0) }
+    }
+
+    private static func transliteration(ascii: UInt8) -> Int? {
         switch ascii {
         case 48...57: return Int(ascii) - 48
         case 65...72: return Int(ascii) - 64             // A–H: 1–8

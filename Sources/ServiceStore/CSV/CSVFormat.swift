@@ -59,45 +59,59 @@ enum CSVFormat {
     /// Parses RFC 4180 text: quoted fields may hold commas, doubled quotes and line breaks; records end
     /// with CRLF, LF or CR. Blank lines are skipped.
     static func parse(_ text: String) throws -> [Record] {
+        // Works on the UTF-8 bytes: every byte it looks for is ASCII, and the bytes of other characters
+        // (all 0x80 or above) are copied as they are.
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         var records: [Record] = []
         var fields: [String] = []
-        var field = String.UnicodeScalarView()
+        var field: [UInt8] = []
         var line = 1
         var recordLine = 1
         var inQuotes = false
         var quoteStartLine = 1
         var afterQuote = false
-        var scalars = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
+        let bytes = Array(text.utf8)
+        var position = 0
+        var pending: UInt8? = nil
+
+        func next() -> UInt8? {
+            guard position < bytes.count else { return nil }
+            defer { position += 1 }
+            return bytes[position]
+        }
+
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+        }
 
         func endRecord() {
-            fields.append(String(field))
-            field = String.UnicodeScalarView()
+            endField()
             if !(fields.count == 1 && fields[0].isEmpty) {
                 records.append(Record(line: recordLine, fields: fields))
             }
             fields = []
         }
 
-        while let c = pending ?? scalars.next() {
+        while let c = pending ?? next() {
             pending = nil
             if inQuotes {
-                if c == "\"" {
-                    let next = scalars.next()
-                    if next == "\"" {
-                        field.append("\"")
+                if c == quote {
+                    let following = next()
+                    if following == quote {
+                        field.append(quote)
                     } else {
                         inQuotes = false
                         afterQuote = true
-                        pending = next
+                        pending = following
                     }
                 } else {
-                    if c == "\n" || (c == "\r") { line += 1 }
-                    if c == "\r" {
+                    if c == lf || c == cr { line += 1 }
+                    if c == cr {
                         // CRLF inside quotes is one line break.
-                        let next = scalars.next()
+                        let following = next()
                         field.append(c)
-                        if next == "\n" { field.append("\n") } else { pending = next }
+                        if following == lf { field.append(lf) } else { pending = following }
                         continue
                     }
                     field.append(c)
@@ -105,20 +119,19 @@ enum CSVFormat {
                 continue
             }
             switch c {
-            case ",":
-                fields.append(String(field))
-                field = String.UnicodeScalarView()
+            case comma:
+                endField()
                 afterQuote = false
-            case "\r", "\n":
-                if c == "\r" {
-                    let next = scalars.next()
-                    if next != "\n" { pending = next }
+            case cr, lf:
+                if c == cr {
+                    let following = next()
+                    if following != lf { pending = following }
                 }
                 endRecord()
                 afterQuote = false
                 line += 1
                 recordLine = line
-            case "\"" where field.isEmpty && !afterQuote:
+            case quote where field.isEmpty && !afterQuote:
                 inQuotes = true
                 quoteStartLine = line
             default:

@@ -15,6 +15,11 @@ extension AppDatabase {
     ///   cells (VIN, model, dates, warranty km). A plate registered to another customer is refused:
     ///   changing a car's owner is done on purpose in the console, never by a file.
     /// - A new plate adds a vehicle (a VIN already registered elsewhere is refused).
+    ///
+    /// Auditing: each change to a stored customer or vehicle gets its own `update` audit row (old and
+    /// new values); the customers and vehicles the file creates are summed up in the import's one
+    /// `import` audit row (counts, and the first and last id created of each), like a bulk load,
+    /// instead of one `insert` row each.
     public func importCustomersAndVehicles(from url: URL, operator op: Operator, now: Date) throws -> ImportReport {
         let data: Data
         do {
@@ -23,13 +28,14 @@ extension AppDatabase {
             throw StoreError.cannotReadFile(path: url.path, detail: (error as NSError).localizedDescription)
         }
         let rows = try CustomerCSVReader(timeZone: timeZone).read(data)
-        return try write { db in
+        return try writeInBulk { db in
             var report = ImportReport()
             var problems: [ImportProblem] = []
+            var applier = try ImportApplier(store: self, db: db, rows: rows, operator: op, now: now)
             for row in rows {
                 do {
-                    try applyImportRow(db, row, operator: op, now: now, report: &report)
-                } catch let error as RowRefusal {
+                    try applier.apply(row, report: &report)
+                } catch let error as ImportApplier.RowRefusal {
                     problems.append(ImportProblem(line: row.line, column: error.column, reason: error.reason))
                 } catch let error as StoreError {
                     problems.append(ImportProblem(line: row.line, column: Self.importColumn(for: error),
@@ -42,21 +48,27 @@ extension AppDatabase {
             }
             // Throwing rolls the whole transaction back: nothing of the file is kept.
             if !problems.isEmpty { throw ImportError(problems: problems) }
+            let created = try applier.insertCreated()
             report.rows = rows.count
-            try Audit.append(db, operator: op, at: now, action: "import", entity: "customer", entityID: nil, detail: [
+            var detail: [String: AuditValue] = [
                 "rows": .int(Int64(report.rows)),
                 "customersCreated": .int(Int64(report.customersCreated)),
                 "customersMatched": .int(Int64(report.customersMatched)),
                 "vehiclesCreated": .int(Int64(report.vehiclesCreated)),
                 "vehiclesUpdated": .int(Int64(report.vehiclesUpdated)),
-            ])
+            ]
+            if let ids = created.customers {
+                detail["firstCustomerID"] = .int(ids.lowerBound)
+                detail["lastCustomerID"] = .int(ids.upperBound)
+            }
+            if let ids = created.vehicles {
+                detail["firstVehicleID"] = .int(ids.lowerBound)
+                detail["lastVehicleID"] = .int(ids.upperBound)
+            }
+            try Audit.append(db, operator: op, at: now, action: "import", entity: Customer.table, entityID: nil,
+                             detail: detail)
             return report
         }
-    }
-
-    private struct RowRefusal: Error {
-        var column: String
-        var reason: Message
     }
 
     private static func importColumn(for error: StoreError) -> String {
@@ -64,63 +76,6 @@ extension AppDatabase {
         case .duplicatePlate: "plate"
         case .duplicateVIN: "vin"
         default: ""
-        }
-    }
-
-    private func applyImportRow(_ db: Database, _ row: ImportRow, operator op: Operator, now: Date,
-                                report: inout ImportReport) throws {
-        let owners = try RowID.fetchAll(
-            db, sql: "SELECT DISTINCT customer_id FROM customer_phone WHERE phone IN (\(databaseQuestionMarks(count: row.customer.phones.count))) ORDER BY customer_id",
-            arguments: StatementArguments(row.customer.phones))
-        if owners.count > 1 {
-            let names = try owners.map { id in
-                let owner = try ownerSummary(db, customerID: id)
-                return "\(owner.name)（\(owner.maskedPhone)）"
-            }
-            throw RowRefusal(column: "phones", reason: Message(
-                zh: "这些电话分属不同的客户：\(names.joined(separator: "、"))；请分开填写",
-                en: "These phones belong to different customers: \(names.joined(separator: ", ")); split the row"))
-        }
-
-        let customer: Customer
-        if let id = owners.first, let stored = try CustomerPhones.customer(db, id: id) {
-            var merged = stored
-            for phone in row.customer.phones where !merged.phones.contains(phone) { merged.phones.append(phone) }
-            merged.isOutOfWarrantyOwner = stored.isOutOfWarrantyOwner || row.customer.isOutOfWarrantyOwner
-            merged.isUsedCarOwner = stored.isUsedCarOwner || row.customer.isUsedCarOwner
-            if stored.notes.isEmpty { merged.notes = row.customer.notes }
-            customer = try writeCustomer(db, try CustomerRules.validated(merged), operator: op, now: now)
-            report.customersMatched += 1
-            if stored.name != row.customer.name {
-                report.warnings.append(ImportProblem(line: row.line, column: "name", reason: Message(
-                    zh: "电话与已有客户“\(stored.name)”相同，保留原姓名",
-                    en: "The phone matches the stored customer \"\(stored.name)\"; the stored name was kept")))
-            }
-        } else {
-            customer = try writeCustomer(db, row.customer, operator: op, now: now)
-            report.customersCreated += 1
-        }
-
-        guard var vehicle = row.vehicle, let customerID = customer.id else { return }
-        if let existing = try Persistence.fetchAll(Vehicle.self, db, where: "plate = ? AND is_active = 1",
-                                                   arguments: [vehicle.plate]).first {
-            guard existing.ownerID == customerID else {
-                let owner = try ownerSummary(db, customerID: existing.ownerID)
-                throw StoreError.duplicatePlate(plate: Plate.display(vehicle.plate), ownerName: owner.name,
-                                                ownerPhone: owner.maskedPhone)
-            }
-            var updated = existing
-            if let vin = vehicle.vin { updated.vin = vin }
-            updated.model = vehicle.model
-            if let date = vehicle.purchaseDate { updated.purchaseDate = date }
-            if let date = vehicle.warrantyEndDate { updated.warrantyEndDate = date }
-            if let km = vehicle.warrantyEndKm { updated.warrantyEndKm = km }
-            let saved = try writeVehicle(db, try VehicleRules.validated(updated), operator: op, now: now)
-            if saved.version != existing.version { report.vehiclesUpdated += 1 }
-        } else {
-            vehicle.ownerID = customerID
-            _ = try writeVehicle(db, vehicle, operator: op, now: now)
-            report.vehiclesCreated += 1
         }
     }
 }

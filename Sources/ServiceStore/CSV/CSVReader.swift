@@ -13,6 +13,16 @@ struct ImportRow {
 /// Reads and validates a whole customer/vehicle file before anything is written.
 struct CustomerCSVReader {
     var timeZone: TimeZone
+    /// Days already parsed: a file repeats the same few thousand dates, and the calendar is slow.
+    private let days = DayCache()
+
+    init(timeZone: TimeZone) {
+        self.timeZone = timeZone
+    }
+
+    private final class DayCache {
+        var dates: [String: Date] = [:]
+    }
 
     func read(_ data: Data) throws -> [ImportRow] {
         var bytes = data
@@ -211,17 +221,20 @@ struct CustomerCSVReader {
     func day(_ text: String) throws -> Date? {
         let clean = FreeText.sanitize(text)
         if clean.isEmpty { return nil }
+        if let date = days.dates[clean] { return date }
         guard let date = StoreTime.parseDay(clean, timeZone: timeZone) else {
             throw ValidationError(field: .date, message: Message(
                 zh: "日期应写成 年-月-日，例如 2024-03-15，现在是“\(Self.echo(clean))”",
                 en: "Write the date as yyyy-MM-dd, e.g. 2024-03-15, not \"\(Self.echo(clean))\""))
         }
+        days.dates[clean] = date
         return date
     }
 
     /// Optional whole kilometres; thousands separators allowed.
     static func kilometres(_ text: String) throws -> Int? {
-        let clean = FreeText.sanitize(text).replacingOccurrences(of: ",", with: "")
+        var clean = FreeText.sanitize(text)
+        if clean.contains(",") { clean = clean.replacingOccurrences(of: ",", with: "") }
         if clean.isEmpty { return nil }
         guard let km = Int(clean), km >= 0 else {
             throw ValidationError(field: .mileage, message: Message(
