@@ -105,5 +105,8 @@ extension Schema {
             // Fills the table for the customers already stored (one statement; seconds at ten years' data).
             try db.execute(sql: ShortSearchSchema.insert(where: ""))
         }
+        migrator.registerMigration("search-2-one-delete") { db in
+            try db.execute(sql: SearchIndexSchema.oneDelete)
+        }
     }
 }
