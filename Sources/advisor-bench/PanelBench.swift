@@ -243,16 +243,7 @@ extension SQLiteTool {
     /// Like `time`, but every row of `sql` is produced and written (to /dev/null), so no column can be
     /// optimized away: `SELECT * FROM (q) UNION ALL …` `copies` times in one timed statement.
     func timeRows(database: String, query sql: String, repetitions: Int, copies: Int = 20) throws -> Samples {
-        var script = ".timer on\n.output /dev/null\n"
-        let statement = Array(repeating: "SELECT * FROM (\(sql))", count: copies).joined(separator: " UNION ALL ")
-        for _ in 0..<repetitions { script += statement + ";\n" }
-        let output = try run(arguments: ["-readonly", database], input: script)
-        let times = output.split(separator: "\n").compactMap { line -> Double? in
-            guard line.hasPrefix("Run Time: real ") else { return nil }
-            return Double(line.dropFirst("Run Time: real ".count).split(separator: " ")[0]).map { $0 * 1000 / Double(copies) }
-        }
-        guard times.count == repetitions else { throw BenchError("sqlite3 gave \(times.count) timings:\n\(output)") }
-        return Samples(values: times)
+        try time(database: database, query: sql, repetitions: repetitions, copies: copies, everyRow: true)
     }
 
     /// `sql` with each `?` replaced by a date literal in the store's format (UTC `yyyy-MM-dd HH:mm:ss.SSS`).

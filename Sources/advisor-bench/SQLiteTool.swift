@@ -16,9 +16,12 @@ struct SQLiteTool {
     /// The tool's `.timer` has millisecond resolution, so each timed statement runs the query
     /// `copies` times (`SELECT count(*) FROM (q) UNION ALL …`, one line printed per copy) and the
     /// time is divided by `copies`. Returns `repetitions` per-query times in milliseconds.
-    func time(database: String, query sql: String, repetitions: Int, copies: Int = 20) throws -> Samples {
-        var script = ".timer on\n"
-        let statement = Array(repeating: "SELECT count(*) FROM (\(sql))", count: copies).joined(separator: " UNION ALL ")
+    /// With `everyRow`, every row is produced and written to /dev/null instead of counted.
+    func time(database: String, query sql: String, repetitions: Int, copies: Int = 20, everyRow: Bool = false) throws
+        -> Samples {
+        var script = everyRow ? ".timer on\n.output /dev/null\n" : ".timer on\n"
+        let statement = Array(repeating: everyRow ? "SELECT * FROM (\(sql))" : "SELECT count(*) FROM (\(sql))",
+                              count: copies).joined(separator: " UNION ALL ")
         for _ in 0..<repetitions { script += statement + ";\n" }
         let output = try run(arguments: ["-readonly", database], input: script)
         let times = output.split(separator: "\n").compactMap { line -> Double? in
