@@ -155,3 +155,21 @@ private func board(_ count: Int, language: Language = .zhHans, window: Int = 60)
         assertSnapshot(ConsoleView.render(s, size: large), named: "delivery-summary-120x40")
     }
 }
+
+/// The board's dialogs (the shared picker and prompt widgets with the workshop's sizes).
+@Suite struct WaitingBoardDialogSnapshotTests {
+    @Test func stagePickerQCPickerAndDelayPrompt() {
+        var s = board(12)
+        _ = reduce(&s, .keyPressed(.character("m")))
+        #expect(s.workshop.picker != nil)
+        _ = reduce(&s, .keyPressed(.down))
+        assertSnapshot(ConsoleView.render(s, size: large), named: "board-stage-picker-120x40")
+        _ = reduce(&s, .keyPressed(.escape))
+        _ = reduce(&s, .keyPressed(.character("c")))
+        assertSnapshot(ConsoleView.render(s, size: small), named: "board-qc-picker-80x24")
+        _ = reduce(&s, .keyPressed(.escape))
+        _ = reduce(&s, .keyPressed(.character("l")))
+        for ch in "17:30" { _ = reduce(&s, .keyPressed(.character(ch))) }
+        assertSnapshot(ConsoleView.render(s, size: small), named: "board-delay-prompt-80x24")
+    }
+}

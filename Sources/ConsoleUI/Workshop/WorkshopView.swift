@@ -15,38 +15,16 @@ enum WorkshopView {
 
     static func renderPicker(_ picker: WorkshopPicker, _ state: AppState, into buffer: inout ScreenBuffer, area: Rect,
                              border: BorderStyle) {
-        let labels = picker.options.map { state.text($0.label) }
-        let width = min(area.width - 4, max(36, (labels.map(\.displayWidth).max() ?? 0) + 8,
-                                            state.text(picker.title).displayWidth + 6))
-        let height = min(area.height, picker.options.count + 4)
-        let frame = area.centered(width: width, height: height)
-        buffer.fill(frame, role: .dialog)
-        let inner = Box(title: state.text(picker.title), focused: true, style: border, borderRole: .dialog)
-            .render(into: &buffer, area: frame)
-        let visible = max(1, inner.height - 1)
-        let first = max(0, min(picker.selected - visible + 1, picker.options.count - visible))
-        for (row, index) in (first..<min(picker.options.count, first + visible)).enumerated() {
-            let line = Rect(x: inner.x, y: inner.y + row, width: inner.width, height: 1)
-            let selected = index == picker.selected
-            if selected { buffer.fill(line, role: .selection) }
-            buffer.write(" " + labels[index], in: line, role: selected ? .selection : .dialog)
-        }
-        buffer.write(state.text(WorkshopStrings.pickerHint), in: Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1),
-                     alignment: .center, role: .muted)
+        PickerDialog(title: state.text(picker.title), labels: picker.options.map { state.text($0.label) },
+                     selected: picker.selected, hint: state.text(WorkshopStrings.pickerHint), style: border,
+                     minimumWidth: 36, labelPadding: 8, chromeRows: 4)
+            .render(into: &buffer, area: area)
     }
 
     static func renderPrompt(_ prompt: WorkshopPrompt, _ state: AppState, into buffer: inout ScreenBuffer, area: Rect,
                              border: BorderStyle) {
-        let width = min(area.width - 4, 72)
-        let frame = area.centered(width: width, height: 6)
-        buffer.fill(frame, role: .dialog)
-        let inner = Box(title: state.text(prompt.title), focused: true, style: border, borderRole: .dialog)
-            .render(into: &buffer, area: frame)
-        TextInput(placeholder: "", focused: true)
-            .render(into: &buffer, area: Rect(x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, height: 1),
-                    state: prompt.input)
-        buffer.write(state.text(prompt.hint), in: Rect(x: inner.x + 1, y: inner.y + 3, width: inner.width - 2, height: 1),
-                     role: .muted)
+        PromptDialog(title: state.text(prompt.title), input: prompt.input, hint: state.text(prompt.hint), style: border)
+            .render(into: &buffer, area: area)
     }
 
     /// A short label for tight columns: the first word of the English label, the whole Chinese one.
