@@ -49,6 +49,11 @@ enum FollowUpEffects {
                 let due = change.confirmationCallback.map { clock($0.dueAt, context) }
                 return .complaintSaved(FollowUpStrings.complaintStepSaved(step, confirmationDue: due), complaintID: id)
             }
+        case .markMessageSent(let id, let version):
+            return attempt {
+                try db.markMessageSent(callbackID: id, version: version, operator: op, now: now)
+                return .saved(FollowUpStrings.messageSentSaved)
+            }
         case .takeComplaint(let id, let version):
             return attempt {
                 _ = try db.takeComplaint(id: id, version: version, operator: op, now: now)

@@ -34,11 +34,30 @@ extension AppDatabase {
     }
 
     /// Callbacks closed as unreachable in the last `days`: each owes the customer a text message or letter.
+    /// Those already recorded as sent (`markMessageSent`) are done and left out.
     public func messageOrLetterTasks(now: Date, days: Int = 14) throws -> [CallbackRow] {
         let since = now.addingTimeInterval(-Double(days) * 86_400)
         return try dbPool.read { db in
-            try Self.callbackRows(db, filter: "cb.status = 'unreachable' AND cb.completed_at >= ?", arguments: [since],
-                                  order: "cb.completed_at DESC, cb.id")
+            try Self.callbackRows(db, filter: "cb.status = 'unreachable' AND cb.completed_at >= ? AND cb.message_sent_at IS NULL",
+                                  arguments: [since], order: "cb.completed_at DESC, cb.id")
+        }
+    }
+
+    /// Records that the text message or letter owed to an unreachable customer went out (audited, with
+    /// the sender). Only an unreachable callback owes one, and only once.
+    @discardableResult
+    public func markMessageSent(callbackID: RowID, version: Int, operator op: Operator, now: Date) throws -> Callback {
+        try Authorization.require(.callCustomer, roles: try roles(of: op))
+        return try write { db in
+            guard var callback = try Persistence.fetch(Callback.self, db, id: callbackID) else {
+                throw StoreError.notFound(entity: Callback.table, id: callbackID)
+            }
+            guard callback.version == version else { throw try conflictError(db, entity: Callback.table, id: callbackID) }
+            guard callback.status == .unreachable else { throw FollowUpError.noMessageOwed }
+            guard callback.messageSentAt == nil else { throw FollowUpError.messageAlreadySent }
+            callback.messageSentAt = now
+            callback.messageSentByID = op.staffID
+            return try saveVersioned(db, callback, operator: op, now: now).saved
         }
     }
 

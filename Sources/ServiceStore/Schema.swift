@@ -18,6 +18,7 @@ enum Schema {
         registerTrustMigrations(&migrator)
         registerSearchMigrations(&migrator)
         registerPanelMigrations(&migrator)
+        registerFollowUpMigrations(&migrator)
         return migrator
     }
 

@@ -27,6 +27,25 @@ private func typeText(_ s: inout AppState, _ text: String) {
 }
 
 @Suite struct FollowUpReducerTests {
+    @Test func mMarksTheChosenMessageOrLetterSent() {
+        var s = state()
+        #expect(reduce(&s, .keyPressed(.character("m"))) == [])
+        #expect(s.followUp.picker == nil && s.status?.message == FollowUpStrings.noMessagesOwed)
+        var owed = callbackRow(id: 9, version: 5)
+        owed.callback.status = .unreachable
+        _ = reduce(&s, .followUp(.loaded(FollowUpSnapshot(queue: [callbackRow()], tasks: [callbackRow(id: 8), owed],
+                                                          complaints: [], settings: FollowUpSettings(),
+                                                          complaintSettings: ComplaintSettings(), staff: []))))
+        #expect(reduce(&s, .keyPressed(.character("m"))) == [])
+        // The list shows the masked number; the choice carries the callback's id and version.
+        #expect(s.followUp.picker?.options.map { $0.label.en }
+                == ["王芳  138****5678  粤A·12345  RO-20261121-0007", "王芳  138****5678  粤A·12345  RO-20261121-0007"])
+        _ = reduce(&s, .keyPressed(.down))
+        #expect(reduce(&s, .keyPressed(.enter)) == [.followUp(.markMessageSent(callbackID: 9, version: 5))])
+        #expect(s.followUp.picker == nil)
+        #expect(reduce(&s, .followUp(.saved(FollowUpStrings.messageSentSaved))) == [.followUp(.load)])
+    }
+
     @Test func noAnswerIsOneKey() {
         var s = state()
         #expect(reduce(&s, .keyPressed(.character("n")))

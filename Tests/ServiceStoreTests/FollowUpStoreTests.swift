@@ -68,6 +68,38 @@ private struct FollowUpShop {
         #expect(try shop.db.messageOrLetterTasks(now: t2).map(\.id) == [shop.callback.id!])
     }
 
+    @Test func theMessageOrLetterIsMarkedSentOnceAndLeavesTheTasks() throws {
+        let folder = TempFolder()
+        let shop = try FollowUpShop(folder)
+        let id = shop.callback.id!
+        // Still open: nothing is owed yet.
+        #expect(throws: FollowUpError.noMessageOwed) {
+            try shop.db.markMessageSent(callbackID: id, version: shop.callback.version, operator: shop.colleague,
+                                        now: Fixture.morning)
+        }
+        let t1 = shop.callback.dueAt.addingTimeInterval(600)
+        let r1 = try shop.db.recordCallOutcome(callbackID: id, version: shop.callback.version, outcome: .noAnswer,
+                                               operator: shop.receiver, now: t1)
+        let t2 = shop.callback.dueAt.addingTimeInterval(5 * 86_400)
+        let r2 = try shop.db.recordCallOutcome(callbackID: id, version: r1.callback.version, outcome: .busy,
+                                               operator: shop.receiver, now: t2)
+        #expect(try shop.db.messageOrLetterTasks(now: t2).map(\.id) == [id])
+        // A stale version is refused and changes nothing.
+        #expect(throws: StoreError.self) {
+            try shop.db.markMessageSent(callbackID: id, version: r1.callback.version, operator: shop.colleague, now: t2)
+        }
+        let sent = try shop.db.markMessageSent(callbackID: id, version: r2.callback.version, operator: shop.colleague,
+                                               now: t2)
+        #expect(sent.messageSentAt == t2 && sent.messageSentByID == shop.colleague.staffID)
+        #expect(sent.status == .unreachable && sent.version == r2.callback.version + 1)
+        #expect(try shop.db.messageOrLetterTasks(now: t2).isEmpty)
+        let audit = try shop.db.auditEntries(entity: Callback.table, entityID: id)
+        #expect(audit.first?.operatorName == "周建华" && audit.first?.action == "update")
+        #expect(throws: FollowUpError.messageAlreadySent) {
+            try shop.db.markMessageSent(callbackID: id, version: sent.version, operator: shop.colleague, now: t2)
+        }
+    }
+
     @Test func theCallerRuleAndPermissionsAreChecked() throws {
         let folder = TempFolder()
         let shop = try FollowUpShop(folder)

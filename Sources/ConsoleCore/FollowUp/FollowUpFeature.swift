@@ -97,7 +97,10 @@ public enum FollowUpFeature {
         if f.tab == .callbacks {
             return [KeyBinding(keys: [.enter], command: .open, scope: .list, barLabel: FollowUpStrings.keyCall,
                                help: FollowUpStrings.keyCall),
-                    b("r", FollowUpStrings.keyReached), b("n", FollowUpStrings.keyNoAnswer), switchTab]
+                    b("r", FollowUpStrings.keyReached), b("n", FollowUpStrings.keyNoAnswer), switchTab,
+                    // In the overlay only: the bar stays as it was at 80 columns.
+                    KeyBinding(keys: [.character("m")], command: .panel("m"), scope: .notTyping, barLabel: nil,
+                               help: FollowUpStrings.keyMessageSent)]
         }
         if f.detail != nil {
             return [b("t", FollowUpStrings.keyTake), b("a", FollowUpStrings.keyNextStep), b("h", FollowUpStrings.keyHandOver),

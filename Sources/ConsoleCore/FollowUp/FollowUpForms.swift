@@ -46,6 +46,10 @@ enum FollowUpForms {
 
     private static func choose(_ state: inout AppState, _ purpose: FollowUpPicker.Purpose, _ value: String) -> [Effect] {
         switch purpose {
+        case .messageSent:
+            let parts = value.split(separator: ":").compactMap { Int64($0) }
+            guard parts.count == 2 else { return [] }
+            return [.followUp(.markMessageSent(callbackID: parts[0], version: Int(parts[1])))]
         case .outcome(let callbackID, _):
             guard let outcome = CallOutcome(rawValue: value),
                   let row = state.followUp.queue.first(where: { $0.id == callbackID }) else { return [] }

@@ -39,6 +39,16 @@ enum FollowUpKeys {
 
     private static func reduceQueueKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         if move(&state.followUp.selectedCallback, count: state.followUp.queue.count, key) { return [] }
+        if key == .character("m") {
+            let tasks = state.followUp.snapshot?.tasks ?? []
+            guard !tasks.isEmpty else {
+                state.status = StatusLine(FollowUpStrings.noMessagesOwed, kind: .info)
+                return []
+            }
+            state.followUp.picker = FollowUpPicker(purpose: .messageSent, title: FollowUpStrings.pickMessageSent,
+                                                   options: tasks.map(messageOption))
+            return []
+        }
         guard let row = state.followUp.selectedCallbackRow, let id = row.callback.id else {
             if key == .enter { state.status = StatusLine(FollowUpStrings.noSelection, kind: .warning) }
             return []
@@ -53,6 +63,12 @@ enum FollowUpKeys {
             return FollowUpForms.chooseOutcome(&state, outcome, row: row)
         }
         return []
+    }
+
+    /// "王芳  138****5678  粤A·12345  RO-…": the callback's id and version ride in the value.
+    static func messageOption(_ row: CallbackRow) -> FollowUpPicker.Option {
+        let text = "\(FreeText.sanitize(row.customerName))  \(PhoneNumber.masked(row.phone))  \(Plate.display(row.plate))  \(row.roNumber)"
+        return .init(value: "\(row.id):\(row.callback.version)", label: Message(zh: text, en: text))
     }
 
     private static func reduceComplaintKey(_ state: inout AppState, _ key: Key) -> [Effect] {

@@ -14,6 +14,8 @@ public struct FollowUpPicker: Sendable, Equatable {
         case owner(complaintID: RowID, version: Int)
         case newChannel(customerID: RowID)
         case newCategory(customerID: RowID, channel: ComplaintChannel)
+        /// Which unreachable customer's text message or letter went out.
+        case messageSent
     }
     public struct Option: Sendable, Equatable {
         public var value: String
@@ -127,6 +129,7 @@ public enum FollowUpRequest: Sendable, Equatable {
     case load
     case loadComplaint(id: RowID)
     case recordOutcome(callbackID: RowID, version: Int, outcome: CallOutcome, callBackAt: Date?)
+    case markMessageSent(callbackID: RowID, version: Int)
     case completeCallback(callbackID: RowID, version: Int, answers: [String: String])
     case openComplaint(customerID: RowID, channel: ComplaintChannel, category: ComplaintCategory, description: String)
     case advanceComplaint(id: RowID, version: Int, step: ComplaintStep, note: String, closing: ComplaintClosing?,

@@ -22,11 +22,14 @@ public struct Callback: Sendable, Equatable, Codable, Identifiable {
     /// A time the customer named for the next try.
     public var nextTryAt: Date?
     public var satisfaction: Int?
+    /// An unreachable customer is owed a text message or letter: when it went out, and who sent it.
+    public var messageSentAt: Date?
+    public var messageSentByID: RowID?
     public var version: Int
 
     public init(id: RowID? = nil, repairOrderID: RowID, kind: CallbackKind = .afterDelivery, dueAt: Date,
                 status: CallbackStatus = .open, attempts: Int = 0, completedAt: Date? = nil, nextTryAt: Date? = nil,
-                satisfaction: Int? = nil, version: Int = 0) {
+                satisfaction: Int? = nil, messageSentAt: Date? = nil, messageSentByID: RowID? = nil, version: Int = 0) {
         self.id = id
         self.repairOrderID = repairOrderID
         self.kind = kind
@@ -36,6 +39,8 @@ public struct Callback: Sendable, Equatable, Codable, Identifiable {
         self.completedAt = completedAt
         self.nextTryAt = nextTryAt
         self.satisfaction = satisfaction
+        self.messageSentAt = messageSentAt
+        self.messageSentByID = messageSentByID
         self.version = version
     }
 }

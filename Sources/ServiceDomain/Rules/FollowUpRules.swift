@@ -105,6 +105,10 @@ public struct FollowUpError: UserFacingError, Equatable {
         en: "Shop rule: the advisor who received the car may not make its follow-up call; ask a colleague"))
     public static let notOpen = FollowUpError(Message(
         zh: "该回访已结束，不能再记录拨打", en: "This callback is already closed; no more attempts can be recorded"))
+    public static let noMessageOwed = FollowUpError(Message(
+        zh: "只有无法联系的回访需要发短信或信函", en: "Only an unreachable callback owes a text message or letter"))
+    public static let messageAlreadySent = FollowUpError(Message(
+        zh: "这条短信/信函已登记为已发送", en: "This text message or letter is already recorded as sent"))
     public static func yesNo(_ question: Message) -> FollowUpError {
         FollowUpError(Message(zh: "“\(question.zh)”请回答 y（是）或 n（否）", en: "\"\(question.en)\": answer y (yes) or n (no)"))
     }

@@ -49,6 +49,8 @@ extension Callback: VersionedRecord {
             completedAt: try row.decode(forColumn: "completed_at"),
             nextTryAt: try row.decode(forColumn: "next_try_at"),
             satisfaction: try row.decode(forColumn: "satisfaction"),
+            messageSentAt: try row.decode(forColumn: "message_sent_at"),
+            messageSentByID: try row.decode(forColumn: "message_sent_by"),
             version: try row.decode(forColumn: "version"))
     }
 
@@ -62,6 +64,8 @@ extension Callback: VersionedRecord {
             ("completed_at", dbValue(completedAt)),
             ("next_try_at", dbValue(nextTryAt)),
             ("satisfaction", dbValue(satisfaction)),
+            ("message_sent_at", dbValue(messageSentAt)),
+            ("message_sent_by", dbValue(messageSentByID)),
         ]
     }
 }
