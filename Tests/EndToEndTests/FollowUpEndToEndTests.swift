@@ -38,6 +38,34 @@ import Testing
         return ro
     }
 
+    @Test func anUnreachableCustomersLetterIsMarkedSentAndLeavesTheList() throws {
+        let session = try TmuxSession()
+        let ro = try shopWithACarReady(session.dbPath)
+        let callbackID: RowID
+        do {
+            let db = try AppDatabase.open(path: session.dbPath, timeZone: TimeZone(identifier: "Asia/Shanghai")!)
+            defer { try? db.close() }
+            let now = Date()
+            callbackID = try db.createCallback(Callback(repairOrderID: ro.id!, dueAt: now.addingTimeInterval(-5 * 86_400),
+                                                        status: .unreachable, attempts: 3,
+                                                        completedAt: now.addingTimeInterval(-3600)),
+                                               operator: Operator(staffID: nil, name: "setup"), now: now).id!
+        }
+        try session.startShell()
+        try session.startConsole(arguments: "--lang en --panel followup")
+        let screen = try session.waitFor("Unreachable: send a text message or letter (m: mark sent)")
+        #expect(screen.contains("王芳"))
+        try session.sendKeys("m")
+        try session.waitFor("Whose text message or letter went out?")
+        try session.waitFor("138****5678")
+        try session.sendKeys("Enter")
+        try session.waitFor("Recorded: the text message or letter went out")
+        try session.waitUntil(description: "the task left the list") { !$0.contains("(m: mark sent)") }
+        let db = try AppDatabase.open(path: session.dbPath, timeZone: TimeZone(identifier: "Asia/Shanghai")!)
+        defer { try? db.close() }
+        #expect(try db.callbackRow(id: callbackID)?.callback.messageSentAt != nil)
+    }
+
     @Test func deliverCallNoAnswerThenALowScoreComplaintClosedAndConfirmationScheduled() throws {
         let session = try TmuxSession()
         let ro = try shopWithACarReady(session.dbPath)
