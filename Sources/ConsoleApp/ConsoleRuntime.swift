@@ -140,7 +140,7 @@ public struct EffectContext {
 extension FoundCustomer {
     init(_ hit: SearchHit) {
         self.init(customerID: hit.customerID, name: hit.name, phones: hit.phones,
-                  vehicles: hit.vehicles.map { FoundVehicle(id: $0.id, plate: $0.plate, model: $0.model, vin: $0.vin) })
+                  isOutOfWarrantyOwner: hit.isOutOfWarrantyOwner, isUsedCarOwner: hit.isUsedCarOwner, vehicles: hit.vehicles.map { FoundVehicle(id: $0.id, plate: $0.plate, model: $0.model, vin: $0.vin) })
     }
 }
 

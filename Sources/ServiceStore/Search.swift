@@ -16,6 +16,9 @@ public struct SearchHit: Sendable, Equatable {
     public var name: String
     /// Normalized; mask them (`PhoneNumber.masked`) in lists.
     public var phones: [String]
+    /// The flags the desk treats with care (shown in the Find list).
+    public var isOutOfWarrantyOwner = false
+    public var isUsedCarOwner = false
     public var vehicles: [VehicleSummary]
 }
 
@@ -120,10 +123,12 @@ extension AppDatabase {
         guard !customerIDs.isEmpty else { return [] }
         // Read through cursors by column index: copying each row into a `Row` cost more than the query.
         let ids: StatementArguments = [IDList.json(customerIDs)]
-        var names: [RowID: String] = [:]
-        let nameRows = try Row.fetchCursor(db.cachedStatement(
-            sql: "SELECT id, name FROM customer WHERE id IN (SELECT value FROM json_each(?))"), arguments: ids)
-        while let row = try nameRows.next() { names[row[0]] = row[1] }
+        var names: [RowID: (name: String, outOfWarranty: Bool, usedCar: Bool)] = [:]
+        let nameRows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT id, name, is_out_of_warranty_owner, is_used_car_owner FROM customer
+            WHERE id IN (SELECT value FROM json_each(?))
+            """), arguments: ids)
+        while let row = try nameRows.next() { names[row[0]] = (row[1], row[2], row[3]) }
         let phones = try CustomerPhones.loadAll(db, customerIDs: customerIDs)
         var byOwner: [RowID: [VehicleSummary]] = [:]
         let vehicleRows = try Row.fetchCursor(db.cachedStatement(sql: """
@@ -140,11 +145,12 @@ extension AppDatabase {
             return 2
         }
         return customerIDs.compactMap { id in
-            guard let name = names[id] else { return nil }
+            guard let customer = names[id] else { return nil }
             let own = (byOwner[id] ?? []).enumerated().sorted { a, b in
                 (relevance(a.element), a.offset) < (relevance(b.element), b.offset)
             }.map(\.element)
-            return SearchHit(customerID: id, name: name, phones: phones[id] ?? [], vehicles: own)
+            return SearchHit(customerID: id, name: customer.name, phones: phones[id] ?? [],
+                             isOutOfWarrantyOwner: customer.outOfWarranty, isUsedCarOwner: customer.usedCar, vehicles: own)
         }
     }
 }

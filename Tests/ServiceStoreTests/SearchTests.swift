@@ -94,6 +94,16 @@ import ServiceDomain
         #expect(try shop.db.search("5", limit: 2).count == 2)
     }
 
+    @Test func hitsCarryTheCustomersFlags() throws {
+        let shop = try Shop()
+        var zhang = shop.zhangWei
+        zhang.isUsedCarOwner = true
+        try shop.db.saveCustomer(zhang, operator: Fixture.reception, now: Fixture.morning)
+        let hit = try #require(try shop.db.search("张伟").first)
+        #expect(hit.isUsedCarOwner && !hit.isOutOfWarrantyOwner)
+        #expect(try shop.db.search("王芳").allSatisfy { !$0.isUsedCarOwner && !$0.isOutOfWarrantyOwner })
+    }
+
     @Test func customersWithoutVehiclesAreFoundByPhone() throws {
         let shop = try Shop()
         #expect(try shop.db.search("1111").map(\.customerID) == [shop.zhangWei.id!])
