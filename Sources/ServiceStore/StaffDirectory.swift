@@ -67,6 +67,20 @@ extension AppDatabase {
 }
 
 extension AppDatabase {
+    /// Records a shared desk's operator switch (`advisor --as LOGIN`): who was signed in to the OS, which
+    /// login they asked for, and whether the PIN was accepted. A refused switch is recorded too, so
+    /// repeated guesses show in the trail. The PIN itself is never written.
+    public func recordOperatorSwitch(osOperator: Operator, requestedLogin: String, to staff: Staff?, accepted: Bool,
+                                     now: Date) throws {
+        let login = String(FreeText.sanitize(requestedLogin).prefix(40))
+        try write { db in
+            try Audit.append(db, operator: osOperator, at: now, action: accepted ? "switchOperator" : "switchRefused",
+                             entity: Staff.table, entityID: staff?.id, detail: ["login": .string(login)])
+        }
+    }
+}
+
+extension AppDatabase {
     /// The roles of the person behind `op`, read fresh (a role taken away applies at once).
     /// An operator with no staff record, or an inactive one, has none.
     public func roles(of op: Operator) throws -> Set<Role> {

@@ -93,12 +93,16 @@ enum OperatorIdentity {
 
     /// A shared desk hands the console to another staff member: their PIN, typed without echo, must
     /// match their stored yescrypt hash. A wrong PIN costs a pause, so guessing at the desk is slow.
-    static func switchTo(_ login: String, in db: AppDatabase) throws -> Staff {
+    /// Switches to `login` after its PIN; both outcomes go to the audit trail under `from`, the OS login.
+    static func switchTo(_ login: String, from: Staff, in db: AppDatabase) throws -> Staff {
         let refusal = CLIError(Message(zh: "登录名或 PIN 不正确，未切换操作员", en: "Wrong login or PIN; the operator was not switched"))
-        guard let target = try db.staff(login: login), target.isActive else {
+        func refuse(_ target: Staff?) throws -> Never {
+            try? db.recordOperatorSwitch(osOperator: from.asOperator, requestedLogin: login, to: target, accepted: false,
+                                         now: Date())
             sleep(2)
             throw refusal
         }
+        guard let target = try db.staff(login: login), target.isActive else { try refuse(nil) }
         guard let stored = try db.staffPINHash(staffID: target.id!) else {
             throw CLIError(Message(
                 zh: "\(target.name) 还没有设置 PIN；请系统管理员运行 advisor staff set-pin \(target.login)",
@@ -106,9 +110,10 @@ enum OperatorIdentity {
         }
         let prompt = CLILanguage.current == .zhHans ? "\(target.name) 的 PIN：" : "PIN for \(target.name): "
         guard let pin = StaffPIN.read(prompt: prompt, fromStdin: false), StaffPIN.verify(pin, against: stored) else {
-            sleep(2)
-            throw refusal
+            try refuse(target)
         }
+        try db.recordOperatorSwitch(osOperator: from.asOperator, requestedLogin: login, to: target, accepted: true,
+                                    now: Date())
         return target
     }
 

@@ -60,7 +60,7 @@ struct ConsoleCommand: ParsableCommand {
         var me = try OperatorIdentity.require(in: db, now: now) {
             notice = StatusLine(OperatorIdentity.firstRunNotice($0), kind: .info)
         }
-        if let asLogin { me = try OperatorIdentity.switchTo(asLogin, in: db) }
+        if let asLogin { me = try OperatorIdentity.switchTo(asLogin, from: me, in: db) }
         do {
             try db.dailyBackupIfNeeded(now: now)
         } catch let error as UserFacingError {

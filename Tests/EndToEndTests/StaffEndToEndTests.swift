@@ -175,5 +175,12 @@ struct StaffEndToEndTests {
         #expect(screen.contains("李娜"), "the operator shown should be 李娜:\n\(screen)")
         try session.sendKeys("C-q")
         try session.waitFor("$ ")
+        // Both attempts are in the trail under the OS login, without the PIN.
+        let store = try AppDatabase.open(path: session.dbPath)
+        defer { try? store.close() }
+        let trail = try store.auditEntries(entity: "staff", entityID: nil)
+            .filter { $0.action.hasPrefix("switch") }
+        #expect(trail.map(\.action) == ["switchOperator", "switchRefused"])
+        #expect(trail.allSatisfy { $0.detail.contains("lina") && !$0.detail.contains("7391") && !$0.detail.contains("0000") })
     }
 }
