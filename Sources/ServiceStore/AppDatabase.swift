@@ -36,12 +36,16 @@ public final class AppDatabase: Sendable {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     /// A file that is not an SQLite database, is damaged, read-only or locked is refused with a
     /// `StoreError` and left as it was.
-    public static func open(path: String, timeZone: TimeZone = .current) throws -> AppDatabase {
-        try open(path: path, timeZone: timeZone, busyTimeout: busyTimeout)
+    /// `willUpgrade` is called before an existing file's schema is brought up to date (each step is its
+    /// own transaction; filling a new index on ten years of data can take a while, so say so).
+    public static func open(path: String, timeZone: TimeZone = .current, willUpgrade: (() -> Void)? = nil) throws
+        -> AppDatabase {
+        try open(path: path, timeZone: timeZone, busyTimeout: busyTimeout, willUpgrade: willUpgrade)
     }
 
     /// `busyTimeout` is a parameter only so that tests of the "locked" refusal stay fast.
-    static func open(path: String, timeZone: TimeZone, busyTimeout: TimeInterval) throws -> AppDatabase {
+    static func open(path: String, timeZone: TimeZone, busyTimeout: TimeInterval,
+                     willUpgrade: (() -> Void)? = nil) throws -> AppDatabase {
         let path = (path as NSString).expandingTildeInPath
         let existing = try OpenPreflight.prepare(path: path)
         if existing {
@@ -58,6 +62,7 @@ public final class AppDatabase: Sendable {
             config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -8000") }
             let pool = try DatabasePool(path: path, configuration: config)
             let migrator = Schema.migrator
+            if existing, let willUpgrade, try !pool.read({ try migrator.hasCompletedMigrations($0) }) { willUpgrade() }
             try migrator.migrate(pool)
             if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw StoreError.newerSchema(path: path)

@@ -29,7 +29,11 @@ struct DatabaseOptions: ParsableArguments {
 
     func open() throws -> AppDatabase {
         do {
-            return try AppDatabase.open(path: path)
+            return try AppDatabase.open(path: path) {
+                let note = Message(zh: "正在把本店数据库升级到这个版本（只此一次；十年的数据约需一分钟）…",
+                                   en: "Upgrading the shop's database to this version (once; about a minute for ten years of data)…")
+                FileHandle.standardError.write(Data((note.text(CLILanguage.current) + "\n").utf8))
+            }
         } catch let error as UserFacingError {
             throw CLIError(error.message)
         }

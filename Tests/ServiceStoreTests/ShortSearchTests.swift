@@ -165,3 +165,24 @@ import ServiceDomain
         #expect(try db.search(String(last.suffix(6))).first?.phones == [last])
     }
 }
+
+@Suite struct UpgradeNoticeTests {
+    /// An existing file missing migrations is announced before the upgrade; a current or a new one is not.
+    @Test func onlyAnOlderFileIsAnnounced() throws {
+        let folder = TempFolder()
+        try FileManager.default.createDirectory(atPath: (folder.dbPath as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        final class Calls: @unchecked Sendable { var count = 0 }
+        let calls = Calls()
+        try AppDatabase.open(path: folder.dbPath, willUpgrade: { calls.count += 1 }).close()
+        #expect(calls.count == 0)  // new file
+        try AppDatabase.open(path: folder.dbPath, willUpgrade: { calls.count += 1 }).close()
+        #expect(calls.count == 0)  // current file
+        let older = folder.file("older.db").path
+        let queue = try DatabaseQueue(path: older)
+        try Schema.migrator.migrate(queue, upTo: "trust-1-audit-operator-index")
+        try queue.close()
+        try AppDatabase.open(path: older, willUpgrade: { calls.count += 1 }).close()
+        #expect(calls.count == 1)
+    }
+}
