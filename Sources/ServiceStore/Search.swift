@@ -22,18 +22,45 @@ public struct SearchHit: Sendable, Equatable {
     public var vehicles: [VehicleSummary]
 }
 
-/// What the clerk typed, turned into the forms the index holds.
-struct SearchQuery: Equatable {
+/// What the clerk typed, turned into the forms the indexes hold. Public so the benchmark's `sqlite3`
+/// baseline shapes the text exactly as the store does.
+public struct SearchQuery: Equatable, Sendable {
     /// Sanitized and trimmed, as typed (for names).
-    var text: String
+    public var text: String
     /// Normalized plate/VIN form of the text (upper case, no dots or spaces).
-    var key: String
+    public var key: String
     /// Digits only, when the text looks like (part of) a phone number.
-    var digits: String?
+    public var digits: String?
     /// The distinct strings to look for.
-    var terms: [String]
+    public var terms: [String]
 
-    init(_ raw: String) {
+    /// Terms the trigram index answers: three code points or more (SQLite counts code points, not the
+    /// characters a person sees, so a two-character term with a combining mark is one of these).
+    public var fullTextTerms: [String] { terms.filter { $0.unicodeScalars.count >= 3 } }
+
+    /// The shorter terms, lower-cased as the short-piece index holds them.
+    public var shortGrams: [String] {
+        Array(Set(terms.filter { $0.unicodeScalars.count < 3 }.map(ShortSearchSchema.lowered))).sorted()
+    }
+
+    /// The FTS5 expression for `fullTextTerms`: each an FTS5 string literal (quotes doubled), so user
+    /// text never becomes FTS syntax.
+    public var match: String {
+        fullTextTerms.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " OR ")
+    }
+
+    /// How many matching documents are ranked for a page of `limit` (-1: all). A fragment with Latin
+    /// letters or digits ("138", the start of most mobile numbers; "粤A1") can match a large share of the
+    /// shop, and ranking every match grows with it: the first `max(1,000, 5 × limit)` are ranked. Exact
+    /// plates, phones and VINs are long enough to match few documents, so they are never cut off. Text
+    /// in Chinese characters only may be part of a name, whose exact or prefix match must never be cut
+    /// off, and matches few documents: all are ranked.
+    public func scanLimit(_ limit: Int) -> Int {
+        text.unicodeScalars.contains { ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0) }
+            ? max(1_000, limit * 5) : -1
+    }
+
+    public init(_ raw: String) {
         text = FreeText.sanitize(raw)
         let phoneMarks: Set<Character> = ["-", "+", "(", ")", ".", " ", "（", "）"]
         let folded = PhoneNumber.digits(text)
@@ -61,13 +88,9 @@ extension AppDatabase {
         let q = SearchQuery(query)
         guard limit > 0, !q.terms.isEmpty, !q.text.isEmpty else { return [] }
         return try dbPool.read { db in
-            let long = q.terms.filter { $0.count >= 3 }
-            let short = q.terms.filter { $0.count < 3 }
             var ranked: [RankedCustomer] = []
-            if !long.isEmpty { ranked += try fullTextCandidates(db, q, terms: long, limit: limit) }
-            for gram in Set(short.map(ShortSearchSchema.lowered)) {
-                ranked += try shortCandidates(db, gram: gram, limit: limit)
-            }
+            if !q.fullTextTerms.isEmpty { ranked += try fullTextCandidates(db, q, limit: limit) }
+            for gram in q.shortGrams { ranked += try shortCandidates(db, gram: gram, limit: limit) }
             var best: [RowID: RankedCustomer] = [:]
             for candidate in ranked where best[candidate.id].map({ candidate.rank < $0.rank }) ?? true {
                 best[candidate.id] = candidate
@@ -77,23 +100,16 @@ extension AppDatabase {
         }
     }
 
-    private func fullTextCandidates(_ db: Database, _ q: SearchQuery, terms: [String], limit: Int) throws
-        -> [RankedCustomer] {
-        // Each term is an FTS5 string literal (quotes doubled), bound as an argument: user text never
-        // becomes SQL or FTS syntax.
-        let match = terms.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-            .joined(separator: " OR ")
+    private func fullTextCandidates(_ db: Database, _ q: SearchQuery, limit: Int) throws -> [RankedCustomer] {
         let rows = try Row.fetchAll(db.cachedStatement(sql: Self.fullTextQuery), arguments: [
-            "key": q.key, "digits": q.digits, "text": q.text, "match": match, "limit": limit,
-            "scan": Self.fullTextScanLimit(limit)])
+            "key": q.key, "digits": q.digits, "text": q.text, "match": q.match, "limit": limit,
+            "scan": q.scanLimit(limit)])
         return rows.map { RankedCustomer(id: $0["customer_id"], rank: $0["rank"], name: $0["name"]) }
     }
 
-    /// The full-text candidates, best first. A common fragment ("138", the start of most mobile numbers,
-    /// or "粤A1") matches a large share of the shop; ranking every match would grow with the shop, so
-    /// only the first `:scan` matching documents are ranked. Exact plates, phones and VINs are long
-    /// enough to match few documents, so they are never cut off; a fragment that common only fills the
-    /// page, and one more character narrows it.
+    /// The full-text candidates, best first; only the first `:scan` matching documents are ranked
+    /// (`SearchQuery.scanLimit`): a fragment that common only fills the page, and one more character
+    /// narrows it.
     public static let fullTextQuery = """
         SELECT customer_id, MIN(CASE
                 WHEN plate = :key OR vin = :key
@@ -109,8 +125,6 @@ extension AppDatabase {
         LIMIT :limit
         """
 
-    /// How many matching documents are ranked for a page of `limit` customers.
-    public static func fullTextScanLimit(_ limit: Int) -> Int { max(1_000, limit * 5) }
 
     /// One or two characters: the short-piece index (`ShortSearchSchema`), read in result order.
     private func shortCandidates(_ db: Database, gram: String, limit: Int) throws -> [RankedCustomer] {

@@ -101,6 +101,45 @@ public enum ShortSearchSchema {
 }
 
 extension Schema {
+    /// Saves write every column, so `UPDATE OF name` fired on any edit of a customer (notes, a flag) and
+    /// rebuilt both search indexes; and a vehicle whose owner stayed the same was rebuilt twice. The
+    /// update triggers now run only when what they index changed, once per owner.
+    static var onlyWhenChanged: String {
+        """
+        DROP TRIGGER search_customer_update;
+        DROP TRIGGER search_vehicle_update;
+        DROP TRIGGER search_short_customer_update;
+        DROP TRIGGER search_short_vehicle_update;
+        CREATE TRIGGER search_customer_update AFTER UPDATE OF name ON customer
+        WHEN OLD.name IS NOT NEW.name BEGIN
+            \(SearchIndexSchema.refresh(customer: "NEW.id"))
+        END;
+        CREATE TRIGGER search_vehicle_update AFTER UPDATE OF owner_id, plate, vin ON vehicle
+        WHEN OLD.owner_id = NEW.owner_id AND (OLD.plate IS NOT NEW.plate OR OLD.vin IS NOT NEW.vin) BEGIN
+            \(SearchIndexSchema.refresh(customer: "NEW.owner_id"))
+        END;
+        CREATE TRIGGER search_vehicle_moved AFTER UPDATE OF owner_id ON vehicle
+        WHEN OLD.owner_id IS NOT NEW.owner_id BEGIN
+            DELETE FROM search_index WHERE rowid = OLD.id * 2;
+            \(SearchIndexSchema.refresh(customer: "OLD.owner_id"))
+            \(SearchIndexSchema.refresh(customer: "NEW.owner_id"))
+        END;
+        CREATE TRIGGER search_short_customer_update AFTER UPDATE OF name ON customer
+        WHEN OLD.name IS NOT NEW.name BEGIN
+            \(ShortSearchSchema.refresh(customer: "NEW.id"))
+        END;
+        CREATE TRIGGER search_short_vehicle_update AFTER UPDATE OF owner_id, plate ON vehicle
+        WHEN OLD.owner_id = NEW.owner_id AND OLD.plate IS NOT NEW.plate BEGIN
+            \(ShortSearchSchema.refresh(customer: "NEW.owner_id"))
+        END;
+        CREATE TRIGGER search_short_vehicle_moved AFTER UPDATE OF owner_id ON vehicle
+        WHEN OLD.owner_id IS NOT NEW.owner_id BEGIN
+            \(ShortSearchSchema.refresh(customer: "OLD.owner_id"))
+            \(ShortSearchSchema.refresh(customer: "NEW.owner_id"))
+        END;
+        """
+    }
+
     static func registerSearchMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("search-1-short-substrings") { db in
             try db.execute(sql: ShortSearchSchema.create)
@@ -109,6 +148,9 @@ extension Schema {
         }
         migrator.registerMigration("search-2-one-delete") { db in
             try db.execute(sql: SearchIndexSchema.oneDelete)
+        }
+        migrator.registerMigration("search-3-only-when-changed") { db in
+            try db.execute(sql: onlyWhenChanged)
         }
     }
 }

@@ -140,8 +140,7 @@ struct FindBench {
 }
 
 /// The store's search candidate queries (Sources/ServiceStore/Search.swift), with the text as literals,
-/// for the `sqlite3` baseline. The SQL text is the store's own; only the query's shaping of the typed
-/// text (`SearchQuery`) is repeated here.
+/// for the `sqlite3` baseline: the store's own SQL and its own shaping of the typed text (`SearchQuery`).
 enum SearchSQL {
     /// The candidates (found once) and the three reads that load the hits (`loadHits`), as one statement.
     static func withHits(_ raw: String, limit: Int) -> String {
@@ -154,38 +153,19 @@ enum SearchSQL {
     }
 
     static func candidates(_ raw: String, limit: Int) -> String {
-        let text = FreeText.sanitize(raw)
-        let phoneMarks: Set<Character> = ["-", "+", "(", ")", ".", " "]
-        let folded = PhoneNumber.digits(text)
-        let isPhone = !folded.isEmpty && text.allSatisfy { $0.isWholeNumber || phoneMarks.contains($0) }
-        var terms: [String]
-        let key: String
-        if isPhone {
-            key = folded
-            terms = [folded]
-        } else {
-            key = Plate.searchKey(text)
-            terms = [text]
-            if !key.isEmpty && key.lowercased() != text.lowercased() { terms.append(key) }
-        }
+        let query = SearchQuery(raw)
         let q = SQLiteTool.quote
-        let digits = isPhone ? q(folded) : "NULL"
-        let long = terms.filter { $0.count >= 3 }
         var parts: [String] = []
-        if !long.isEmpty {
-            let match = long.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-                .joined(separator: " OR ")
+        if !query.fullTextTerms.isEmpty {
             parts.append(AppDatabase.fullTextQuery
-                .replacingOccurrences(of: ":key", with: q(key))
-                .replacingOccurrences(of: ":digits", with: digits)
-                .replacingOccurrences(of: ":text", with: q(text))
-                .replacingOccurrences(of: ":match", with: q(match))
-                .replacingOccurrences(of: ":scan", with: String(AppDatabase.fullTextScanLimit(limit)))
+                .replacingOccurrences(of: ":key", with: q(query.key))
+                .replacingOccurrences(of: ":digits", with: query.digits.map(q) ?? "NULL")
+                .replacingOccurrences(of: ":text", with: q(query.text))
+                .replacingOccurrences(of: ":match", with: q(query.match))
+                .replacingOccurrences(of: ":scan", with: String(query.scanLimit(limit)))
                 .replacingOccurrences(of: ":limit", with: String(limit)))
         }
-        for gram in Set(terms.filter { $0.count < 3 }.map(ShortSearchSchema.lowered)) {
-            parts.append(SearchSQL.short(gram: gram, limit: limit))
-        }
+        for gram in query.shortGrams { parts.append(SearchSQL.short(gram: gram, limit: limit)) }
         return parts.map { "SELECT * FROM (\($0))" }.joined(separator: " UNION ALL ")
     }
 }

@@ -39,6 +39,11 @@ private func comebacks() -> AppState {
         // The list reloads (another terminal): rates are read again, as they may have moved.
         _ = reduce(&s, .storeChangedElsewhere)
         #expect(reduce(&s, .insights(.comebacksLoaded(list, technicians: []))) == [.insights(.loadRates(list[0]))])
+        _ = reduce(&s, .insights(.ratesLoaded(comebackID: 5, rates: rates)))
+        // Away to another panel and back: changes made meanwhile are not seen by the poll here, so re-read.
+        _ = reduce(&s, .keyPressed(.function(2)))
+        #expect(reduce(&s, .keyPressed(.function(8))) == [.insights(.loadComebacks)])
+        #expect(reduce(&s, .insights(.comebacksLoaded(list, technicians: []))) == [.insights(.loadRates(list[0]))])
     }
 
     @Test func confirmingWalksRootCauseThenTechnicianAndSendsTheDecision() {

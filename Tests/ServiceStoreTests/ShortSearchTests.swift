@@ -132,6 +132,26 @@ import ServiceDomain
         #expect(try db.check().isHealthy)
     }
 
+    /// Saves write every column; the indexes are rebuilt only when what they hold changed.
+    @Test func anEditThatChangesNothingSearchableRebuildsNothing() throws {
+        let folder = TempFolder()
+        let db = try Fixture.open(folder)
+        _ = try Self.populate(db, count: 10)
+        let counts = try db.dbPool.write { conn in
+            try ["UPDATE customer SET name = name, notes = '老客户' WHERE id = 3",
+                 "UPDATE vehicle SET owner_id = owner_id, plate = plate, vin = vin, model = '迈腾' WHERE id = 1",
+                 "UPDATE customer SET name = '王五' WHERE id = 3"].map { sql in
+                let before = conn.totalChangesCount
+                try conn.execute(sql: sql)
+                return conn.totalChangesCount - before
+            }
+        }
+        #expect(counts[0] == 1 && counts[1] == 1)
+        #expect(counts[2] > 1)
+        try Self.expectAgreement(db)
+        #expect(try db.check().isHealthy)
+    }
+
     @Test func aDriftedIndexIsReportedByTheCheck() throws {
         let folder = TempFolder()
         let db = try Fixture.open(folder)
@@ -146,10 +166,29 @@ import ServiceDomain
 /// A fragment most of the shop shares ("138", the start of most mobile numbers) ranks only the first
 /// matching documents, so its cost does not grow with the shop; exact numbers are never cut off.
 @Suite struct CommonFragmentSearchTests {
+    @Test func chineseTextIsNeverCutOffSoAnExactNameStaysFirst() throws {
+        let folder = TempFolder()
+        let db = try Fixture.open(folder)
+        #expect(SearchQuery("王小明").scanLimit(50) == -1 && SearchQuery("粤A1").scanLimit(50) > 0)
+        // 1,300 names containing 王小明, then 王小明 himself, stored last.
+        let batch = (0..<1_300).map { i in
+            BulkCustomer(customer: Customer(name: "王小明" + String(UnicodeScalar(0x4E00 + (i * 7919) % 20_000)!),
+                                            phones: [String(format: "139%08d", i)]), vehicles: [])
+        } + [BulkCustomer(customer: Customer(name: "王小明", phones: ["13700000000"]), vehicles: [])]
+        _ = try db.bulkLoadCustomers(batch, operator: Fixture.reception, now: Fixture.morning)
+        #expect(try db.search("王小明", limit: 50).first?.phones == ["13700000000"])
+    }
+
+    @Test func twoCharactersWithACombiningMarkGoToTheTrigramIndex() throws {
+        // "é" typed as e + U+0301 is one character and two code points.
+        let q = SearchQuery("Re\u{301}")
+        #expect(q.text.count == 2 && q.fullTextTerms == ["Re\u{301}"] && q.shortGrams.isEmpty)
+    }
+
     @Test func aCommonFragmentFillsThePageAndAnExactNumberIsStillFirst() throws {
         let folder = TempFolder()
         let db = try Fixture.open(folder)
-        let count = AppDatabase.fullTextScanLimit(50) + 300
+        let count = SearchQuery("138").scanLimit(50) + 300
         let batch = (0..<count).map { i in
             BulkCustomer(customer: Customer(name: "客户" + String(UnicodeScalar(0x4E00 + (i * 7919) % 20_000)!),
                                             phones: [String(format: "138%08d", i)]),

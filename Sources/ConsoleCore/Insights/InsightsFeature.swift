@@ -127,6 +127,7 @@ public enum InsightsFeature {
             state.status = StatusLine(message, kind: .error)
             guard state.insights.decision != nil else { return [] }
             state.insights.decision = nil
+            state.insights.technicianRates = [:]
             return [.insights(.loadComebacks)]
         }
     }
@@ -139,6 +140,8 @@ public enum InsightsFeature {
             state.insights.period = period
             return [.insights(.loadReport(period))]
         }
+        // Rates read earlier may have moved while another panel was shown: read them again.
+        state.insights.technicianRates = [:]
         return [.insights(.loadComebacks)]
     }
 
