@@ -118,3 +118,19 @@ private func reportsState(language: Language = .zhHans) -> AppState {
         assertSnapshot(ConsoleView.render(s, size: small), named: "reports-custom-80x24")
     }
 }
+
+/// The comebacks panel's decision dialogs (the shared picker and prompt widgets).
+@Suite struct ComebackDecisionSnapshotTests {
+    @Test func rootCauseTechnicianAndDismissReason() {
+        var s = comebacksState()
+        _ = reduce(&s, .keyPressed(.character("c")))
+        _ = reduce(&s, .keyPressed(.down))
+        assertSnapshot(ConsoleView.render(s, size: Size(width: 80, height: 24)), named: "comeback-root-cause-80x24")
+        _ = reduce(&s, .keyPressed(.enter))
+        assertSnapshot(ConsoleView.render(s, size: Size(width: 80, height: 24)), named: "comeback-technician-80x24")
+        _ = reduce(&s, .keyPressed(.escape))
+        _ = reduce(&s, .keyPressed(.character("x")))
+        for ch in "新问题" { _ = reduce(&s, .keyPressed(.character(ch))) }
+        assertSnapshot(ConsoleView.render(s, size: Size(width: 80, height: 24)), named: "comeback-dismiss-reason-80x24")
+    }
+}

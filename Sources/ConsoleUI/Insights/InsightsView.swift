@@ -16,30 +16,15 @@ enum InsightsView {
     /// A list picker in a dialog (root causes, technicians).
     static func renderPicker(title: Message, options: [String], selected: Int, _ state: AppState,
                              into buffer: inout ScreenBuffer, area: Rect, border: BorderStyle) {
-        let width = min(area.width - 4, max(40, (options.map(\.displayWidth).max() ?? 0) + 6))
-        let height = min(area.height, max(options.count, 1) + 3)
-        let frame = area.centered(width: width, height: height)
-        buffer.fill(frame, role: .dialog)
-        let inner = Box(title: state.text(title), focused: true, style: border, borderRole: .dialog).render(into: &buffer, area: frame)
-        let visible = max(1, inner.height - 1)
-        let first = max(0, min(selected - visible + 1, options.count - visible))
-        for (row, index) in (first..<min(options.count, first + visible)).enumerated() {
-            let line = Rect(x: inner.x, y: inner.y + row, width: inner.width, height: 1)
-            if index == selected { buffer.fill(line, role: .selection) }
-            buffer.write(" " + options[index], in: line, role: index == selected ? .selection : .dialog)
-        }
-        buffer.write(state.text(InsightsStrings.pickerHint), in: Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1),
-                     alignment: .center, role: .muted)
+        PickerDialog(title: state.text(title), labels: options, selected: selected,
+                     hint: state.text(InsightsStrings.pickerHint), style: border)
+            .render(into: &buffer, area: area)
     }
 
     static func renderPrompt(title: Message, hint: Message, input: TextInputState, _ state: AppState,
                              into buffer: inout ScreenBuffer, area: Rect, border: BorderStyle) {
-        let frame = area.centered(width: min(area.width - 4, 72), height: 6)
-        buffer.fill(frame, role: .dialog)
-        let inner = Box(title: state.text(title), focused: true, style: border, borderRole: .dialog).render(into: &buffer, area: frame)
-        TextInput(placeholder: "", focused: true)
-            .render(into: &buffer, area: Rect(x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, height: 1), state: input)
-        buffer.write(state.text(hint), in: Rect(x: inner.x + 1, y: inner.y + 3, width: inner.width - 2, height: 1), role: .muted)
+        PromptDialog(title: state.text(title), input: input, hint: state.text(hint), style: border)
+            .render(into: &buffer, area: area)
     }
 }
 
