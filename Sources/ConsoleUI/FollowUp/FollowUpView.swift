@@ -64,8 +64,7 @@ enum CallbackQueueView {
             TableColumn(state.text(FollowUpStrings.colPreferred), width: .fixed(wide ? 12 : 8)),
             TableColumn(state.text(FollowUpStrings.colAttempts), width: .fixed(5), alignment: .right),
         ]
-        // Only the rows on screen are built (the queue can hold hundreds); the table gets that window and
-        // the selection within it.
+        // Only the rows on screen are built (the queue can hold hundreds).
         let visible = Table.visibleRowCount(in: tableArea)
         var scroll = TableState(selected: f.selectedCallback, offset: 0, pageSize: visible)
         scroll.clamp(rowCount: f.queue.count, visibleHeight: visible)
@@ -92,9 +91,9 @@ enum CallbackQueueView {
                              TableCell(FreeText.sanitize(row.phone)), TableCell(vehicle), TableCell(FreeText.sanitize(work)),
                              TableCell(FreeText.sanitize(row.preferredCallTime)), TableCell(String(c.attempts))], role: role)
         }
-        let table = Table(columns: columns, rows: rows, emptyMessage: state.text(FollowUpStrings.emptyQueue))
-        table.render(into: &buffer, area: tableArea,
-                     state: TableState(selected: scroll.selected - window.lowerBound, offset: 0, pageSize: visible))
+        Table(columns: columns, rows: [], emptyMessage: state.text(FollowUpStrings.emptyQueue))
+            .window(rows, from: window.lowerBound, of: f.queue.count)
+            .render(into: &buffer, area: tableArea, state: scroll)
 
         if let detailArea, let row = f.selectedCallbackRow {
             let line1 = "\(row.roNumber) · \(FreeText.sanitize(row.model)) · \(state.text(Message(zh: "顾问", en: "Advisor"))) "
