@@ -14,6 +14,8 @@ public final class ConsoleRuntime {
     private let terminal: any TerminalBackend
     /// Stops the process for the shell (Ctrl-Z); the ncurses backend provides it.
     private let suspend: () -> Void
+    /// Actions from work running beside the loop (today's backup), collected on each idle turn.
+    private let pendingActions: () -> [Action]
     public private(set) var state: AppState
     private var lastDataVersion: Int?
     private var lastPoll = Date.distantPast
@@ -23,11 +25,12 @@ public final class ConsoleRuntime {
     private let pollInterval: TimeInterval = 0.5
 
     public init(db: AppDatabase, operator: Operator, terminal: any TerminalBackend, state: AppState,
-                suspend: @escaping () -> Void = {}) {
+                suspend: @escaping () -> Void = {}, pendingActions: @escaping () -> [Action] = { [] }) {
         self.db = db
         self.operator = `operator`
         self.terminal = terminal
         self.suspend = suspend
+        self.pendingActions = pendingActions
         self.state = state
         lastDataVersion = try? db.dataVersion()
     }
@@ -57,6 +60,7 @@ public final class ConsoleRuntime {
     }
 
     private func tick() {
+        for action in pendingActions() { dispatch(action) }
         let now = Date()
         // The header clock shows minutes; tick when the minute changes.
         if Int(now.timeIntervalSince1970 / 60) != Int(state.now.timeIntervalSince1970 / 60) {

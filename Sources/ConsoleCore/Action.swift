@@ -12,6 +12,8 @@ public enum Action: Sendable, Equatable {
     case storeChangedElsewhere
     /// The database file is gone, replaced or unwritable: nothing typed now can be saved.
     case storeFileProblem(Message)
+    /// Something that happened in the background (today's backup failed): shown in the status line.
+    case notice(StatusLine)
     case searchCompleted(query: String, results: [FoundCustomer])
     case searchFailed(query: String, Message)
     case cardLoaded(CustomerCardData?)

@@ -25,6 +25,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.status = StatusLine(message, kind: .error)
         return []
 
+    case .notice(let line):
+        state.status = line
+        return []
+
     case .searchCompleted(let query, let results):
         // Results for a query the user has since changed are stale: drop them.
         guard query == state.find.query.text else { return [] }

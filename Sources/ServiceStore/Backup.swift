@@ -76,6 +76,7 @@ extension AppDatabase {
     public func makeBackup(now: Date, directory: String? = nil, keep: Int? = nil) throws -> String {
         let folder = directory ?? backupDirectory
         try Self.createOwnerOnlyFolder(folder)
+        Self.removeAbandonedPartials(in: folder)
         let stamp = Self.backupStamp(now, timeZone: timeZone)
         var name = "\(Self.backupPrefix)\(stamp).db"
         var n = 2
@@ -99,6 +100,19 @@ extension AppDatabase {
             return nil
         }
         return try makeBackup(now: now, directory: folder)
+    }
+
+    /// Half-written copies (`.NAME.PID.partial`) left by a process that was killed while writing one;
+    /// a copy still being written by a live process is left alone.
+    static func removeAbandonedPartials(in folder: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".partial") {
+            let parts = name.split(separator: ".")
+            guard parts.count >= 3, let pid = Int32(parts[parts.count - 2]) else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                unlink((folder as NSString).appendingPathComponent(name))
+            }
+        }
     }
 
     /// The backups in `folder`, oldest first (the names sort by time).

@@ -46,6 +46,13 @@ extension AppDatabase {
     /// the first admin (in one transaction, so two desks starting at once cannot both become admin).
     public func resolveOperator(login: String, displayName: String, now: Date) throws -> OperatorResolution {
         let login = FreeText.sanitize(login)
+        // Nearly every start finds a staff list: answer with a read, so the first frame never waits for a
+        // commit's flush to disk (behind today's backup being written, that took seconds).
+        let known = try dbPool.read { db -> OperatorResolution? in
+            guard (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staff") ?? 0) > 0 else { return nil }
+            return try Self.listedOperator(db, login: login)
+        }
+        if let known { return known }
         return try write { db in
             let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staff") ?? 0
             if count == 0, !login.isEmpty {
@@ -55,14 +62,19 @@ extension AppDatabase {
                 let saved = try saveVersioned(db, admin, operator: Operator(staffID: nil, name: login), now: now).saved
                 return .firstRunAdmin(saved)
             }
-            if let staff = try Persistence.fetchAll(Staff.self, db, where: "login = ?", arguments: [login]).first,
-               staff.isActive, !login.isEmpty {
-                return .staff(staff)
-            }
-            let admins = try Persistence.fetchAll(Staff.self, db, where: "is_active = 1 ORDER BY name, id")
-                .filter { $0.roles.contains(.admin) }
-            return .unknown(login: login, admins: admins)
+            return try Self.listedOperator(db, login: login)
         }
+    }
+
+    /// The login's active staff record, or who can add it.
+    private static func listedOperator(_ db: Database, login: String) throws -> OperatorResolution {
+        if let staff = try Persistence.fetchAll(Staff.self, db, where: "login = ?", arguments: [login]).first,
+           staff.isActive, !login.isEmpty {
+            return .staff(staff)
+        }
+        let admins = try Persistence.fetchAll(Staff.self, db, where: "is_active = 1 ORDER BY name, id")
+            .filter { $0.roles.contains(.admin) }
+        return .unknown(login: login, admins: admins)
     }
 }
 

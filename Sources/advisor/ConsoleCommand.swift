@@ -61,12 +61,7 @@ struct ConsoleCommand: ParsableCommand {
             notice = StatusLine(OperatorIdentity.firstRunNotice($0), kind: .info)
         }
         if let asLogin { me = try OperatorIdentity.switchTo(asLogin, from: me, in: db) }
-        do {
-            try db.dailyBackupIfNeeded(now: now)
-        } catch let error as UserFacingError {
-            notice = StatusLine(Message(zh: "今日自动备份失败：" + error.message.zh,
-                                        en: "Today's automatic backup failed: " + error.message.en), kind: .warning)
-        }
+        let backup = DailyBackupJob(db: db, now: now)
         let language = resolvedLanguage()
         // A bad theme is named (file and line) in the status line, and the default theme is used.
         let loadedTheme: Theme
@@ -88,10 +83,20 @@ struct ConsoleCommand: ParsableCommand {
         if let themeWarning { state.status = StatusLine(themeWarning, kind: .warning) }
 
         TerminalGuard.install()
-        let terminal = try NCursesTerminal.start(theme: loadedTheme, forceASCII: !utf8)
-        defer { terminal.stop() }
+        let terminal: NCursesTerminal
+        do {
+            terminal = try NCursesTerminal.start(theme: loadedTheme, forceASCII: !utf8)
+        } catch {
+            backup.finish()
+            throw error
+        }
+        defer {
+            terminal.stop()
+            backup.finish()
+        }
         let runtime = ConsoleRuntime(db: db, operator: me.asOperator, terminal: terminal, state: state,
-                                     suspend: { terminal.suspend() })
+                                     suspend: { terminal.suspend() },
+                                     pendingActions: { backup.takeNotice().map { [.notice($0)] } ?? [] })
         runtime.run()
     }
 

@@ -189,3 +189,13 @@ func send(_ state: inout AppState, _ keys: Key...) -> [Effect] {
         #expect(KeyMap.helpBar(for: freshState(.en)).map(\.label).contains("Quit"))
     }
 }
+
+@Suite struct NoticeReducerTests {
+    @Test func aBackgroundNoticeTakesTheStatusLineAndAsksForNothing() {
+        var s = freshState(.en)
+        let line = StatusLine(Message(zh: "今日自动备份失败：磁盘已满", en: "Today's automatic backup failed: the disk is full"),
+                              kind: .warning)
+        #expect(reduce(&s, .notice(line)) == [])
+        #expect(s.status == line)
+    }
+}

@@ -124,6 +124,22 @@ struct StaffEndToEndTests {
         #expect(AppDatabase.backups(in: backups).count == 1)
     }
 
+    /// Today's backup runs beside the console: the first frame does not wait for it, and when it fails
+    /// (here a file stands where the backups folder goes) the status line says so.
+    @Test func aFailedDailyBackupIsShownWithoutHoldingTheConsole() throws {
+        let session = try TmuxSession(width: 120, height: 30)
+        try session.makeDemoShop()
+        let backups = session.workDir.appendingPathComponent("backups").path
+        try "not a folder".write(toFile: backups, atomically: true, encoding: .utf8)
+        try session.startShell()
+        try session.startConsole(arguments: "--lang en")
+        try session.waitFor("Find: ")
+        let screen = try session.waitFor("Today's automatic backup failed")
+        #expect(!screen.contains("advisor-2026"))
+        try session.sendKeys("C-q")
+        try session.waitFor("$ ")
+    }
+
     @Test func backupAndRestoreCommands() throws {
         let folder = try ScratchFolder("backup")
         let db = folder.path("shop.db")

@@ -156,4 +156,19 @@ struct BackupTests {
         #expect(try permissions(path) == 0o600)
         #expect(try reopened.dbPool.read { try String.fetchAll($0, sql: "SELECT name FROM customer") } == ["王芳"])
     }
+
+    @Test func aCopyAbandonedByAKilledProcessIsRemovedByTheNextBackup() throws {
+        let folder = TempFolder()
+        let db = try Fixture.open(folder)
+        let backups = folder.url.appendingPathComponent("bk").path
+        try FileManager.default.createDirectory(atPath: backups, withIntermediateDirectories: true)
+        // pid 2^22 + 1 is above Linux's pid_max: no such process. Our own pid is alive.
+        let abandoned = (backups as NSString).appendingPathComponent(".advisor-20261121-090000.db.4194305.partial")
+        let live = (backups as NSString).appendingPathComponent(".advisor-20261120-080000.db.\(getpid()).partial")
+        for path in [abandoned, live] { FileManager.default.createFile(atPath: path, contents: Data("x".utf8)) }
+        try db.makeBackup(now: Fixture.morning, directory: backups)
+        #expect(!FileManager.default.fileExists(atPath: abandoned))
+        #expect(FileManager.default.fileExists(atPath: live))
+        #expect(AppDatabase.backups(in: backups).count == 1)
+    }
 }
