@@ -59,6 +59,12 @@ enum FollowUpEffects {
                 _ = try db.takeComplaint(id: id, version: version, operator: op, now: now)
                 return .complaintSaved(FollowUpStrings.complaintTaken, complaintID: id)
             }
+        case .setCallWindow(let customerID, let name, let window):
+            return attempt {
+                let moved = try db.setCallWindow(customerID: customerID, window: window, operator: op, now: now)
+                let first = moved.map(FollowUpRules.nextCallAt).min().map { clock($0, context) }
+                return .saved(FollowUpStrings.callWindowSaved(FreeText.sanitize(name), window, moved: moved.count, firstAt: first))
+            }
         case .handOver(let id, let version, let to, let note):
             return attempt {
                 _ = try db.handOverComplaint(id: id, version: version, to: to, note: note, operator: op, now: now)

@@ -79,8 +79,10 @@ extension AppDatabase {
             try Self.appendComplaintEvent(db, saved, note: cleanNote, operator: op, now: now)
             var confirmation: Callback?
             if step == .closed, let roID = saved.repairOrderID {
-                confirmation = try saveVersioned(db, FollowUpRules.confirmationCallback(repairOrderID: roID, resolvedAt: now,
-                                                                                        settings: settings),
+                confirmation = try saveVersioned(db, FollowUpRules.confirmationCallback(
+                                                     repairOrderID: roID, resolvedAt: now, settings: settings,
+                                                     window: try Self.callWindow(db, repairOrderID: roID),
+                                                     timeZone: try Self.shopTimeZone(db, fallback: timeZone)),
                                                  operator: op, now: now).saved
             }
             return ComplaintChange(complaint: saved, confirmationCallback: confirmation)

@@ -88,7 +88,9 @@ extension AppDatabase {
                 plate: row["plate"] ?? "", model: row["model"] ?? "", advisorID: row["advisor_id"],
                 advisorName: row["advisor_name"] ?? "", workDone: "", technicians: "",
                 preferredCallTime: preferred.isEmpty ? (row["customer_call_time"] ?? "") : preferred,
-                deliveredAt: row["closed_at"])
+                deliveredAt: row["closed_at"],
+                callWindow: CallWindow.effective(picked: row["customer_call_window"] ?? "", visitText: preferred,
+                                                 customerText: row["customer_call_time"] ?? ""))
         }
         var work: [RowID: (jobs: [String], technicians: [String])] = [:]
         let jobRows = try Row.fetchCursor(db, sql: CallbackRowsSQL.jobs(filter), arguments: arguments)
@@ -126,7 +128,9 @@ extension AppDatabase {
             guard callback.version == version else { throw try conflictError(db, entity: Callback.table, id: callbackID) }
             let order = try Persistence.fetch(RepairOrder.self, db, id: callback.repairOrderID)
             try FollowUpRules.checkCaller(callerID: op.staffID, advisorID: order?.advisorID, settings: settings)
-            var result = try FollowUpRules.apply(outcome, to: callback, callBackAt: callBackAt, now: now, settings: settings)
+            var result = try FollowUpRules.apply(outcome, to: callback, callBackAt: callBackAt, now: now, settings: settings,
+                                                 window: try Self.callWindow(db, repairOrderID: callback.repairOrderID),
+                                                 timeZone: try Self.shopTimeZone(db, fallback: timeZone))
             let attempt = try Persistence.insert(CallAttempt(callbackID: callbackID, at: now, outcome: outcome,
                                                              callerID: op.staffID, note: cleanNote), db)
             result.callback.attempts += 1
@@ -235,7 +239,7 @@ public enum CallbackRowsSQL {
     public static func orders(_ filter: String) -> String {
         """
         SELECT ro.id, ro.number, ro.customer_id, ro.advisor_id, ro.contact_phone, ro.preferred_callback_time, ro.closed_at,
-               c.name AS customer_name, c.preferred_call_time AS customer_call_time,
+               c.name AS customer_name, c.preferred_call_time AS customer_call_time, c.call_window AS customer_call_window,
                (SELECT p.phone FROM customer_phone p WHERE p.customer_id = ro.customer_id ORDER BY p.position LIMIT 1)
                    AS primary_phone,
                v.plate, v.model, a.name AS advisor_name

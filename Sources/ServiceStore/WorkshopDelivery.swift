@@ -47,6 +47,7 @@ extension AppDatabase {
                         operator op: Operator, now: Date) throws -> DeliveryResult {
         let items = try deliveryChecklistItems()
         let window = try callbackWindowHours()
+        let callingHours = try followUpSettings().callingHours
         var cleanTicks: [String: DeliveryItemState] = [:]
         for (key, state) in ticked {
             switch state {
@@ -97,7 +98,9 @@ extension AppDatabase {
                 }
             }
             let callback = try saveVersioned(
-                db, Callback(repairOrderID: roID, kind: .afterDelivery, dueAt: now.addingTimeInterval(Double(window) * 3600)),
+                db, Callback(repairOrderID: roID, kind: .afterDelivery,
+                             dueAt: try Self.callDue(db, repairOrderID: roID, at: now.addingTimeInterval(Double(window) * 3600),
+                                                     hours: callingHours, fallbackZone: timeZone)),
                 operator: op, now: now).saved
             let summary = DeliverySummary.text(
                 .init(shopName: shopName, order: order, plate: context.plate, model: context.model,

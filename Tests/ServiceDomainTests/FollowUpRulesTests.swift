@@ -13,15 +13,15 @@ private func callback(id: RowID = 1, due: Date, nextTry: Date? = nil, status: Ca
 @Suite struct FollowUpRulesTests {
     @Test func dueTimeFollowsTheShopWindow() {
         var settings = FollowUpSettings()
-        #expect(FollowUpRules.dueAt(deliveredAt: delivered, settings: settings) == delivered.addingTimeInterval(hours(24)))
+        #expect(FollowUpRules.dueAt(deliveredAt: delivered, settings: settings, timeZone: zone) == delivered.addingTimeInterval(hours(24)))
         settings = FollowUpSettings(settings: [FollowUpSettings.windowKey: "48"])
-        #expect(FollowUpRules.dueAt(deliveredAt: delivered, settings: settings) == delivered.addingTimeInterval(hours(48)))
+        #expect(FollowUpRules.dueAt(deliveredAt: delivered, settings: settings, timeZone: zone) == delivered.addingTimeInterval(hours(48)))
         // An unreadable setting keeps the default rather than breaking the queue.
         settings = FollowUpSettings(settings: [FollowUpSettings.windowKey: "forever"])
         #expect(settings.windowHours == 24)
     }
 
-    @Test func queueShowsOverdueFirstThenDueSoonestThenRetries() {
+    @Test func queueSortsEveryCallByWhenItIsNextDueRetriesIncluded() {
         let now = delivered.addingTimeInterval(hours(30))
         let overdueLate = callback(id: 1, due: now.addingTimeInterval(-hours(1)))
         let overdueEarly = callback(id: 2, due: now.addingTimeInterval(-hours(5)))
@@ -31,7 +31,8 @@ private func callback(id: RowID = 1, due: Date, nextTry: Date? = nil, status: Ca
         let retryDone = callback(id: 6, due: now.addingTimeInterval(-hours(3)), nextTry: now.addingTimeInterval(-60))
         let sorted = [dueLater, retrying, dueSoon, overdueLate, retryDone, overdueEarly]
             .sorted { FollowUpRules.queueOrder($0, $1, now: now) }
-        #expect(sorted.map(\.id) == [2, 6, 1, 3, 4, 5])
+        // The retry at +1h sits between the overdue calls and the call due at +2h, not below tomorrow's.
+        #expect(sorted.map(\.id) == [2, 1, 6, 5, 3, 4])
         #expect(FollowUpRules.isOverdue(overdueLate, now: now))
         #expect(!FollowUpRules.isOverdue(dueSoon, now: now))
         #expect(!FollowUpRules.isReadyToCall(retrying, now: now))
@@ -41,28 +42,28 @@ private func callback(id: RowID = 1, due: Date, nextTry: Date? = nil, status: Ca
         let settings = FollowUpSettings(settings: [FollowUpSettings.retryKey: "90", FollowUpSettings.unreachableDaysKey: "5"])
         let c = callback(due: delivered.addingTimeInterval(hours(24)))
         let now = c.dueAt.addingTimeInterval(hours(1))
-        let first = try FollowUpRules.apply(.noAnswer, to: c, now: now, settings: settings)
+        let first = try FollowUpRules.apply(.noAnswer, to: c, now: now, settings: settings, timeZone: zone)
         #expect(first.callback.status == .open)
         #expect(first.callback.nextTryAt == now.addingTimeInterval(90 * 60))
         #expect(!first.needsMessageOrLetter)
-        let busy = try FollowUpRules.apply(.busy, to: first.callback, now: now.addingTimeInterval(hours(2)), settings: settings)
+        let busy = try FollowUpRules.apply(.busy, to: first.callback, now: now.addingTimeInterval(hours(2)), settings: settings, timeZone: zone)
         #expect(busy.callback.nextTryAt == now.addingTimeInterval(hours(2) + 90 * 60))
 
         // Five days after the due time nobody answered: closed, and a message or letter is owed.
         let late = c.dueAt.addingTimeInterval(5 * 86_400 - 60)
-        let expired = try FollowUpRules.apply(.noAnswer, to: busy.callback, now: late, settings: settings)
+        let expired = try FollowUpRules.apply(.noAnswer, to: busy.callback, now: late, settings: settings, timeZone: zone)
         #expect(expired.callback.status == .unreachable)
         #expect(expired.callback.completedAt == late)
         #expect(expired.callback.nextTryAt == nil)
         #expect(expired.needsMessageOrLetter)
-        #expect(throws: FollowUpError.notOpen) { try FollowUpRules.apply(.noAnswer, to: expired.callback, now: late, settings: settings) }
+        #expect(throws: FollowUpError.notOpen) { try FollowUpRules.apply(.noAnswer, to: expired.callback, now: late, settings: settings, timeZone: zone) }
     }
 
     @Test func wrongNumberAndDeclinedCloseTheCallback() throws {
         let c = callback(due: delivered)
-        let wrong = try FollowUpRules.apply(.wrongNumber, to: c, now: delivered, settings: FollowUpSettings())
+        let wrong = try FollowUpRules.apply(.wrongNumber, to: c, now: delivered, settings: FollowUpSettings(), timeZone: zone)
         #expect(wrong.callback.status == .unreachable && wrong.needsMessageOrLetter)
-        let declined = try FollowUpRules.apply(.declinedSurvey, to: c, now: delivered, settings: FollowUpSettings())
+        let declined = try FollowUpRules.apply(.declinedSurvey, to: c, now: delivered, settings: FollowUpSettings(), timeZone: zone)
         #expect(declined.callback.status == .declined && !declined.needsMessageOrLetter)
     }
 
@@ -70,13 +71,13 @@ private func callback(id: RowID = 1, due: Date, nextTry: Date? = nil, status: Ca
         let c = callback(due: delivered)
         let now = delivered.addingTimeInterval(hours(1))
         #expect(throws: FollowUpError.callBackInPast) {
-            try FollowUpRules.apply(.callBackLater, to: c, callBackAt: now.addingTimeInterval(-60), now: now, settings: FollowUpSettings())
+            try FollowUpRules.apply(.callBackLater, to: c, callBackAt: now.addingTimeInterval(-60), now: now, settings: FollowUpSettings(), timeZone: zone)
         }
         #expect(throws: FollowUpError.callBackMissing) {
-            try FollowUpRules.apply(.callBackLater, to: c, now: now, settings: FollowUpSettings())
+            try FollowUpRules.apply(.callBackLater, to: c, now: now, settings: FollowUpSettings(), timeZone: zone)
         }
         let at = now.addingTimeInterval(hours(3))
-        #expect(try FollowUpRules.apply(.callBackLater, to: c, callBackAt: at, now: now, settings: FollowUpSettings()).callback.nextTryAt == at)
+        #expect(try FollowUpRules.apply(.callBackLater, to: c, callBackAt: at, now: now, settings: FollowUpSettings(), timeZone: zone).callback.nextTryAt == at)
     }
 
     @Test func typedCallBackTimesAreReadInTheShopZone() throws {
@@ -133,7 +134,7 @@ private func callback(id: RowID = 1, due: Date, nextTry: Date? = nil, status: Ca
     }
 
     @Test func confirmationCallIsDueWithinTwoDaysOfResolution() {
-        let c = FollowUpRules.confirmationCallback(repairOrderID: 4, resolvedAt: delivered, settings: FollowUpSettings())
+        let c = FollowUpRules.confirmationCallback(repairOrderID: 4, resolvedAt: delivered, settings: FollowUpSettings(), timeZone: zone)
         #expect(c.kind == .complaintConfirmation && c.dueAt == delivered.addingTimeInterval(2 * 86_400) && c.status == .open)
     }
 

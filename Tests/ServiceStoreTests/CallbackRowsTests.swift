@@ -28,7 +28,8 @@ import Testing
                            model: vehicle?.model ?? "", advisorID: order.advisorID, advisorName: advisor?.name ?? "",
                            workDone: jobs.map(\.description).joined(separator: "、"),
                            technicians: technicianNames.joined(separator: "、"), preferredCallTime: preferred,
-                           deliveredAt: order.closedAt)
+                           deliveredAt: order.closedAt,
+                           callWindow: try AppDatabase.callWindow(db, repairOrderID: order.id!))
     }
 
     /// Orders with several jobs (one declined, one without a technician, a technician twice), a contact

@@ -19,7 +19,11 @@ public enum FollowUpFeature {
             let previousComplaint = state.followUp.selectedComplaintRow?.id
             state.followUp.snapshot = snapshot
             var f = state.followUp
-            if let id = previousCallback, let i = snapshot.queue.firstIndex(where: { $0.id == id }) { f.selectedCallback = i }
+            if f.keepRowOnReload {
+                f.keepRowOnReload = false
+            } else if let id = previousCallback, let i = snapshot.queue.firstIndex(where: { $0.id == id }) {
+                f.selectedCallback = i
+            }
             if let id = previousComplaint, let i = snapshot.complaints.firstIndex(where: { $0.id == id }) { f.selectedComplaint = i }
             f.selectedCallback = max(0, min(f.selectedCallback, snapshot.queue.count - 1))
             f.selectedComplaint = max(0, min(f.selectedComplaint, snapshot.complaints.count - 1))
@@ -100,7 +104,9 @@ public enum FollowUpFeature {
                     b("r", FollowUpStrings.keyReached), b("n", FollowUpStrings.keyNoAnswer), switchTab,
                     // In the overlay only: the bar stays as it was at 80 columns.
                     KeyBinding(keys: [.character("m")], command: .panel("m"), scope: .notTyping, barLabel: nil,
-                               help: FollowUpStrings.keyMessageSent)]
+                               help: FollowUpStrings.keyMessageSent),
+                    KeyBinding(keys: [.character("p")], command: .panel("p"), scope: .notTyping, barLabel: nil,
+                               help: FollowUpStrings.keyCallWindow)]
         }
         if f.detail != nil {
             return [b("t", FollowUpStrings.keyTake), b("a", FollowUpStrings.keyNextStep), b("h", FollowUpStrings.keyHandOver),

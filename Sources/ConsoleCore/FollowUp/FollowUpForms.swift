@@ -40,6 +40,7 @@ enum FollowUpForms {
                                                    input: TextInputState(maxLength: 20))
             return []
         default:
+            state.followUp.keepRowOnReload = true
             return [.followUp(.recordOutcome(callbackID: id, version: version, outcome: outcome, callBackAt: nil))]
         }
     }
@@ -50,6 +51,9 @@ enum FollowUpForms {
             let parts = value.split(separator: ":").compactMap { Int64($0) }
             guard parts.count == 2 else { return [] }
             return [.followUp(.markMessageSent(callbackID: parts[0], version: Int(parts[1])))]
+        case .callWindow(let customerID, let name):
+            guard let window = CallWindow(rawValue: value) else { return [] }
+            return [.followUp(.setCallWindow(customerID: customerID, customerName: name, window: window))]
         case .outcome(let callbackID, _):
             guard let outcome = CallOutcome(rawValue: value),
                   let row = state.followUp.queue.first(where: { $0.id == callbackID }) else { return [] }
@@ -120,6 +124,7 @@ enum FollowUpForms {
             do {
                 let at = try FollowUpRules.parseCallBackTime(text, now: state.now, timeZone: state.timeZone)
                 state.followUp.prompt = nil
+                state.followUp.keepRowOnReload = true
                 return [.followUp(.recordOutcome(callbackID: id, version: version, outcome: .callBackLater, callBackAt: at))]
             } catch {
                 // Keep the prompt open with what was typed, and say what would be accepted.

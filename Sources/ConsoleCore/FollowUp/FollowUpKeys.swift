@@ -53,6 +53,14 @@ enum FollowUpKeys {
             if key == .enter { state.status = StatusLine(FollowUpStrings.noSelection, kind: .warning) }
             return []
         }
+        if key == .character("p") {
+            state.followUp.picker = FollowUpPicker(
+                purpose: .callWindow(customerID: row.customerID, customerName: row.customerName),
+                title: FollowUpStrings.pickCallWindow,
+                options: CallWindow.allCases.map { .init(value: $0.rawValue, label: $0.label) },
+                selected: CallWindow.allCases.firstIndex(of: row.callWindow) ?? 0)
+            return []
+        }
         if key == .enter {
             state.followUp.picker = FollowUpPicker(purpose: .outcome(callbackID: id, version: row.callback.version),
                                                    title: FollowUpStrings.pickOutcome, options: outcomeOptions)

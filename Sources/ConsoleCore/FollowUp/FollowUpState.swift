@@ -16,6 +16,8 @@ public struct FollowUpPicker: Sendable, Equatable {
         case newCategory(customerID: RowID, channel: ComplaintChannel)
         /// Which unreachable customer's text message or letter went out.
         case messageSent
+        /// The window the customer takes calls in.
+        case callWindow(customerID: RowID, customerName: String)
     }
     public struct Option: Sendable, Equatable {
         public var value: String
@@ -102,6 +104,9 @@ public struct FollowUpState: Sendable, Equatable {
     public var picker: FollowUpPicker?
     public var prompt: FollowUpPrompt?
     public var survey: SurveyForm?
+    /// A call was just recorded: the next load keeps the cursor on the same row of the list instead of
+    /// following the call (which moves down to its retry time).
+    public var keepRowOnReload = false
 
     public init() {}
 
@@ -136,4 +141,5 @@ public enum FollowUpRequest: Sendable, Equatable {
                           category: ComplaintCategory?)
     case takeComplaint(id: RowID, version: Int)
     case handOver(id: RowID, version: Int, to: RowID, note: String)
+    case setCallWindow(customerID: RowID, customerName: String, window: CallWindow)
 }

@@ -61,6 +61,16 @@ public enum FollowUpStrings {
     public static let keyTake = Message(zh: "认领", en: "take")
     public static let keyNextStep = Message(zh: "下一步", en: "next step")
     public static let keyHandOver = Message(zh: "转交", en: "hand over")
+    public static let keyCallWindow = Message(zh: "客户方便接电话的时段", en: "the customer's calling window")
+    public static let pickCallWindow = Message(zh: "客户方便接电话的时段", en: "When does the customer take calls?")
+
+    /// "王芳: afternoon (14:00–18:00); 1 call moved into it (first 12-03 14:00)".
+    public static func callWindowSaved(_ name: String, _ window: CallWindow, moved: Int, firstAt: String?) -> Message {
+        let zhMoved = moved > 0 ? "；\(moved) 个回访已改到该时段（\(firstAt ?? "")）" : ""
+        let enMoved = moved == 1 ? "; 1 call moved into it (\(firstAt ?? ""))"
+            : moved > 1 ? "; \(moved) calls moved into it (first \(firstAt ?? ""))" : ""
+        return Message(zh: "\(name)：\(window.label.zh)\(zhMoved)", en: "\(name): \(window.label.en)\(enMoved)")
+    }
 
     public static func outcome(_ o: CallOutcome) -> Message {
         switch o {

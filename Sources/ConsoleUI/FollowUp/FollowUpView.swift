@@ -89,7 +89,7 @@ enum CallbackQueueView {
             if c.kind == .complaintConfirmation { work = state.text(FollowUpStrings.confirmationMark) + work }
             return TableRow([TableCell(due, role: role), TableCell(FreeText.sanitize(row.customerName)),
                              TableCell(FreeText.sanitize(row.phone)), TableCell(vehicle), TableCell(FreeText.sanitize(work)),
-                             TableCell(FreeText.sanitize(row.preferredCallTime)), TableCell(String(c.attempts))], role: role)
+                             TableCell(preferred(row, state)), TableCell(String(c.attempts))], role: role)
         }
         Table(columns: columns, rows: [], emptyMessage: state.text(FollowUpStrings.emptyQueue))
             .window(rows, from: window.lowerBound, of: f.queue.count)
@@ -109,6 +109,16 @@ enum CallbackQueueView {
                 buffer.write(text, in: Rect(x: tasksArea.x + 2, y: tasksArea.y + 1 + i, width: tasksArea.width - 3, height: 1))
             }
         }
+    }
+}
+
+extension CallbackQueueView {
+    /// The picked window (the rule the due time follows) and the customer's own words beside it.
+    static func preferred(_ row: CallbackRow, _ state: AppState) -> String {
+        let words = FreeText.sanitize(row.preferredCallTime)
+        guard row.callWindow != .anyTime, CallWindow.read(row.preferredCallTime) != row.callWindow else { return words }
+        let window = state.text(row.callWindow.short)
+        return words.isEmpty ? window : "\(window) \(words)"
     }
 }
 

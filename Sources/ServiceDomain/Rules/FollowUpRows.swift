@@ -17,12 +17,14 @@ public struct CallbackRow: Sendable, Equatable, Identifiable {
     public var technicians: String
     public var preferredCallTime: String
     public var deliveredAt: Date?
+    /// The window the calls follow (picked, or read from the preferred call time's words).
+    public var callWindow: CallWindow
 
     public var id: RowID { callback.id ?? 0 }
 
     public init(callback: Callback, roNumber: String, customerID: RowID, customerName: String, phone: String,
                 plate: String, model: String, advisorID: RowID?, advisorName: String, workDone: String,
-                technicians: String, preferredCallTime: String, deliveredAt: Date?) {
+                technicians: String, preferredCallTime: String, deliveredAt: Date?, callWindow: CallWindow = .anyTime) {
         self.callback = callback
         self.roNumber = roNumber
         self.customerID = customerID
@@ -36,6 +38,7 @@ public struct CallbackRow: Sendable, Equatable, Identifiable {
         self.technicians = technicians
         self.preferredCallTime = preferredCallTime
         self.deliveredAt = deliveredAt
+        self.callWindow = callWindow
     }
 }
 

@@ -47,6 +47,8 @@ public struct FollowUpSettings: Sendable, Equatable {
     public var lowScoreThreshold = 6
     public var confirmationDays = 2
     public var questions = SurveyQuestion.defaults
+    /// When customers may be called (due times and retries are moved into these hours).
+    public var callingHours = CallingHours.standard
 
     public static let windowKey = "delivery.callbackWindowHours"
     public static let retryKey = "followup.retryMinutes"
@@ -57,7 +59,7 @@ public struct FollowUpSettings: Sendable, Equatable {
     /// `key|中文|English|yesNo/score/text` per line; replaces the default script.
     public static let questionsKey = "followup.questions"
     public static let allKeys = [windowKey, retryKey, unreachableDaysKey, callerRuleKey, thresholdKey,
-                                 confirmationDaysKey, questionsKey]
+                                 confirmationDaysKey, questionsKey, CallingHours.key]
 
     public init() {}
 
@@ -70,6 +72,7 @@ public struct FollowUpSettings: Sendable, Equatable {
         unreachableDays = int(Self.unreachableDaysKey, 1...30) ?? unreachableDays
         lowScoreThreshold = int(Self.thresholdKey, 1...10) ?? lowScoreThreshold
         confirmationDays = int(Self.confirmationDaysKey, 1...14) ?? confirmationDays
+        callingHours = settings[CallingHours.key].flatMap(CallingHours.init(text:)) ?? callingHours
         if let rule = settings[Self.callerRuleKey]?.lowercased() {
             callerMustNotBeAdvisor = ["1", "true", "yes", "on"].contains(rule.trimmingCharacters(in: .whitespaces))
         }
@@ -123,10 +126,16 @@ public struct CallAttemptResult: Sendable, Equatable {
 
 /// Due times, retries, expiry and the caller rule of the follow-up call. Time is always passed in.
 public enum FollowUpRules {
-    /// The callback of a car delivered at `deliveredAt`.
-    public static func dueAt(deliveredAt: Date, settings: FollowUpSettings) -> Date {
-        deliveredAt.addingTimeInterval(Double(settings.windowHours) * 3600)
+    /// The callback of a car delivered at `deliveredAt`: the window's hours later, moved into the calling
+    /// hours and the customer's window (a car delivered at 07:42 is not called at 07:42 the next day).
+    public static func dueAt(deliveredAt: Date, settings: FollowUpSettings, window: CallWindow = .anyTime,
+                             timeZone: TimeZone) -> Date {
+        CallScheduling.nextCallTime(atOrAfter: deliveredAt.addingTimeInterval(Double(settings.windowHours) * 3600),
+                                    hours: settings.callingHours, window: window, timeZone: timeZone)
     }
+
+    /// When the call is next to be made: the retry or named time when one is set, else the due time.
+    public static func nextCallAt(_ callback: Callback) -> Date { callback.nextTryAt ?? callback.dueAt }
 
     /// Past its due time and still not made.
     public static func isOverdue(_ callback: Callback, now: Date) -> Bool {
@@ -138,18 +147,11 @@ public enum FollowUpRules {
         callback.status == .open && (callback.nextTryAt.map { $0 <= now } ?? true)
     }
 
-    /// Queue order: ready calls first (overdue first, then due soonest), then calls waiting for a retry
-    /// (next try soonest). Ties by id so the order is stable.
+    /// Queue order: by when each call is next to be made (a retry at 11:30 sits between the calls due at
+    /// 11:00 and 12:00, not below tomorrow's), so overdue calls come first. Ties by id so the order is stable.
     public static func queueOrder(_ a: Callback, _ b: Callback, now: Date) -> Bool {
-        let ra = isReadyToCall(a, now: now), rb = isReadyToCall(b, now: now)
-        if ra != rb { return ra }
-        if ra {
-            let oa = isOverdue(a, now: now), ob = isOverdue(b, now: now)
-            if oa != ob { return oa }
-            if a.dueAt != b.dueAt { return a.dueAt < b.dueAt }
-        } else if let na = a.nextTryAt, let nb = b.nextTryAt, na != nb {
-            return na < nb
-        }
+        let na = nextCallAt(a), nb = nextCallAt(b)
+        if na != nb { return na < nb }
         return (a.id ?? 0) < (b.id ?? 0)
     }
 
@@ -161,8 +163,11 @@ public enum FollowUpRules {
 
     /// A call that did not reach the customer (or reached them only to decline). `callBackAt` is the time
     /// the customer named, required for `.callBackLater`. `.reached` goes through `complete` instead.
+    /// A retry after no answer or busy is moved into the calling hours and the customer's `window`; a time
+    /// the customer named is kept as they said it.
     public static func apply(_ outcome: CallOutcome, to callback: Callback, callBackAt: Date? = nil, now: Date,
-                             settings: FollowUpSettings) throws -> CallAttemptResult {
+                             settings: FollowUpSettings, window: CallWindow = .anyTime,
+                             timeZone: TimeZone) throws -> CallAttemptResult {
         guard callback.status == .open else { throw FollowUpError.notOpen }
         var c = callback
         switch outcome {
@@ -184,7 +189,8 @@ public enum FollowUpRules {
             return CallAttemptResult(callback: c, needsMessageOrLetter: true)
         case .noAnswer, .busy:
             let giveUpAt = c.dueAt.addingTimeInterval(Double(settings.unreachableDays) * 86_400)
-            let next = now.addingTimeInterval(Double(settings.retryMinutes) * 60)
+            let next = CallScheduling.nextCallTime(atOrAfter: now.addingTimeInterval(Double(settings.retryMinutes) * 60),
+                                                   hours: settings.callingHours, window: window, timeZone: timeZone)
             if now >= giveUpAt || next > giveUpAt {
                 c.status = .unreachable
                 c.completedAt = now
@@ -243,9 +249,12 @@ public enum FollowUpRules {
     }
 
     /// The call that confirms a dissatisfied customer is satisfied now, after their complaint was resolved.
-    public static func confirmationCallback(repairOrderID: RowID, resolvedAt: Date, settings: FollowUpSettings) -> Callback {
-        Callback(repairOrderID: repairOrderID, kind: .complaintConfirmation,
-                 dueAt: resolvedAt.addingTimeInterval(Double(settings.confirmationDays) * 86_400))
+    public static func confirmationCallback(repairOrderID: RowID, resolvedAt: Date, settings: FollowUpSettings,
+                                            window: CallWindow = .anyTime, timeZone: TimeZone) -> Callback {
+        let due = resolvedAt.addingTimeInterval(Double(settings.confirmationDays) * 86_400)
+        return Callback(repairOrderID: repairOrderID, kind: .complaintConfirmation,
+                        dueAt: CallScheduling.nextCallTime(atOrAfter: due, hours: settings.callingHours, window: window,
+                                                           timeZone: timeZone))
     }
 
     /// Reads a typed call-back time: `HH:mm` (today, in the shop's zone) or `MM-dd HH:mm` (this year).
