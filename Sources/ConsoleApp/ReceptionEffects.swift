@@ -107,7 +107,7 @@ enum ReceptionEffects {
     private static func save(_ draft: CheckInDraft, _ context: EffectContext) throws -> [Action] {
         let db = context.db
         let now = context.now
-        try PromisedTime.validate(draft.order.promisedAt, now: now)
+        try PromiseRules.check(draft.order.promisedAt, now: now, hours: try db.shopHours(), timeZone: context.timeZone)
         // Permissions are checked here, below the UI, whatever the panel showed.
         try db.authorize(.checkIn, context.operator)
         var order = draft.order

@@ -17,6 +17,7 @@ enum WorkshopEffects {
             }
         case .loadStaff:
             return load { .staffLoaded(advisors: try db.advisors(), technicians: try db.technicians()) }
+                + load { .shopHoursLoaded(try db.shopHours()) }
         case .loadDetail(let roID):
             return load { .detailLoaded(try db.repairOrderDetail(roID: roID)) }
         case .moveStage(let roID, let version, let from, let to, let note):

@@ -177,6 +177,8 @@ extension AppDatabase {
     public func notifyDelay(roID: RowID, newPromisedAt: Date, version: Int, note: String = "", operator op: Operator,
                             now: Date) throws -> RepairOrder {
         let cleanNote = try FreeText.clean(note, field: .notes, maxLength: 200)
+        let hours = try shopHours()
+        let zone = try shopTimeZone()
         return try write { db in
             guard var order = try Persistence.fetch(RepairOrder.self, db, id: roID) else {
                 throw StoreError.notFound(entity: RepairOrder.table, id: roID)
@@ -185,7 +187,8 @@ extension AppDatabase {
             guard order.stage.isOpen else {
                 throw StoreError.notAllowed(Message(zh: "工单已关闭", en: "The order is closed"))
             }
-            try WaitingBoardRules.checkDelay(oldPromisedAt: order.promisedAt, newPromisedAt: newPromisedAt, now: now)
+            try WaitingBoardRules.checkDelay(oldPromisedAt: order.promisedAt, newPromisedAt: newPromisedAt, now: now,
+                                             hours: hours, timeZone: zone)
             let notice = try Persistence.insert(
                 DelayNotice(repairOrderID: roID, oldPromisedAt: order.promisedAt, newPromisedAt: newPromisedAt,
                             at: now, operatorID: op.staffID, note: cleanNote), db)

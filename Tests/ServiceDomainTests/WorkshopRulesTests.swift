@@ -46,13 +46,14 @@ import Testing
         #expect(throws: DispatchError.self) { try DispatchRules.checkDecision(job: extra, approved: true) }
     }
 
-    @Test func promiseParsingTodayTomorrowAndDates() throws {
+    @Test func promiseParsingTodayAndDates() throws {
         let zone = TimeZone(identifier: "Asia/Shanghai")!
         let now = Date(timeIntervalSince1970: 1_795_309_200)  // 2026-11-22 09:00 Shanghai
         let today = try WaitingBoardRules.parsePromise("17:30", now: now, timeZone: zone)
         #expect(today == now.addingTimeInterval(8.5 * 3600))
-        let tomorrow = try WaitingBoardRules.parsePromise("08:00", now: now, timeZone: zone)
-        #expect(tomorrow == now.addingTimeInterval(23 * 3600))
+        // A time of day that has passed is today's, for the rule to refuse; it does not become tomorrow.
+        let passed = try WaitingBoardRules.parsePromise("08:00", now: now, timeZone: zone)
+        #expect(passed == now.addingTimeInterval(-3600))
         let dated = try WaitingBoardRules.parsePromise("11-23 10:00", now: now, timeZone: zone)
         #expect(dated == now.addingTimeInterval(25 * 3600))
         for bad in ["", "25:00", "17", "11-31 10:00", "明天"] {
@@ -63,16 +64,49 @@ import Testing
         }
     }
 
-    @Test func aDelayMovesThePromiseLater() throws {
-        let now = Date(timeIntervalSince1970: 1_795_309_200)
-        try WaitingBoardRules.checkDelay(oldPromisedAt: now, newPromisedAt: now.addingTimeInterval(60), now: now)
-        #expect(throws: ValidationError.self) {
-            try WaitingBoardRules.checkDelay(oldPromisedAt: now.addingTimeInterval(600),
-                                             newPromisedAt: now.addingTimeInterval(300), now: now)
+    @Test func aDelayMovesThePromiseLaterIntoOpeningHours() throws {
+        let zone = TimeZone(identifier: "Asia/Shanghai")!
+        let now = Date(timeIntervalSince1970: 1_795_309_200)  // 2026-11-22 09:00 Shanghai
+        let hours = ShopHours.standard                         // 08:30-18:00
+        try WaitingBoardRules.checkDelay(oldPromisedAt: now, newPromisedAt: now.addingTimeInterval(60), now: now,
+                                         hours: hours, timeZone: zone)
+        let earlier = try #require(throws: ValidationError.self) {
+            try WaitingBoardRules.checkDelay(oldPromisedAt: now.addingTimeInterval(600), newPromisedAt: now.addingTimeInterval(300),
+                                             now: now, hours: hours, timeZone: zone)
         }
+        #expect(earlier.message.en == "The new promised time must be later than the old promise, 11-22 09:10")
         #expect(throws: ValidationError.self) {
-            try WaitingBoardRules.checkDelay(oldPromisedAt: now.addingTimeInterval(-600), newPromisedAt: now, now: now)
+            try WaitingBoardRules.checkDelay(oldPromisedAt: now.addingTimeInterval(-600), newPromisedAt: now, now: now,
+                                             hours: hours, timeZone: zone)
         }
+        // Late evening is refused with the opening hours named, not accepted for a shop that has closed.
+        let evening = try #require(throws: ValidationError.self) {
+            try WaitingBoardRules.checkDelay(oldPromisedAt: now, newPromisedAt: now.addingTimeInterval(11 * 3600), now: now,
+                                             hours: hours, timeZone: zone)
+        }
+        #expect(evening.message.en.contains("The shop is open 08:30–18:00") && evening.message.en.contains("20:00"))
+    }
+
+    @Test func seventhirtyTypedAt0741IsRefusedWithTheReasonNotMovedToTomorrow() throws {
+        let zone = TimeZone(identifier: "Asia/Shanghai")!
+        let now = ShopCalendar.calendar(zone).date(from: DateComponents(year: 2026, month: 12, day: 2, hour: 7, minute: 41))!
+        let typed = try WaitingBoardRules.parsePromise("07:00", now: now, timeZone: zone)
+        let error = try #require(throws: ValidationError.self) {
+            try PromiseRules.check(typed, now: now, hours: .standard, timeZone: zone)
+        }
+        #expect(error.message.en == "The promised time 07:00 has already passed (it is 07:41): type a later time, or 12-03 07:00 for the next day")
+        #expect(error.message.zh.contains("已经过去"))
+        // And the next day at 07:00 is before opening.
+        let tomorrow = try WaitingBoardRules.parsePromise("12-03 07:00", now: now, timeZone: zone)
+        let closed = try #require(throws: ValidationError.self) {
+            try PromiseRules.check(tomorrow, now: now, hours: .standard, timeZone: zone)
+        }
+        #expect(closed.message.en == "The shop is open 08:30–18:00; a car cannot be handed over at 12-03 07:00: promise a time within opening hours")
+        // In New York the same rule reads New York's wall clock.
+        let ny = TimeZone(identifier: "America/New_York")!
+        let nyNow = ShopCalendar.calendar(ny).date(from: DateComponents(year: 2026, month: 12, day: 2, hour: 10, minute: 0))!
+        try PromiseRules.check(try WaitingBoardRules.parsePromise("17:30", now: nyNow, timeZone: ny), now: nyNow, hours: .standard,
+                               timeZone: ny)
     }
 
     @Test func durations() {

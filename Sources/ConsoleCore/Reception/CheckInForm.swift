@@ -136,7 +136,9 @@ public struct CheckInForm: Sendable, Equatable {
         case .labour: _ = try YuanInput.parse(value, field: .estimate)
         case .parts: _ = try YuanInput.parse(value, field: .estimate)
         case .hours: _ = try LabourHoursInput.minutes(value)
-        case .promised: try PromisedTime.validate(try PromisedTime.parse(value, now: now, timeZone: timeZone), now: now)
+        case .promised:
+            try PromiseRules.check(try PromisedTime.parse(value, now: now, timeZone: timeZone), now: now, hours: hours,
+                                   timeZone: timeZone)
         case .walkAround: _ = try FreeText.clean(value, field: .walkAround, maxLength: 500)
         case .callbackTime: _ = try FreeText.clean(value, field: .preferredCallTime, maxLength: 40)
         case .category, .serviceType, .waiter, .fuel, .valuables: break

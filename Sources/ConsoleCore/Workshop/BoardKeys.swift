@@ -110,8 +110,8 @@ enum BoardKeys {
                 options: [PickerOption(label: WorkshopStrings.qcPass, value: "pass"),
                           PickerOption(label: WorkshopStrings.qcFail, value: "fail")])
         case "l":
-            state.workshop.prompt = WorkshopPrompt(purpose: .delayTime(roID: row.id, version: version),
-                                                   title: WorkshopStrings.delayTime, hint: WorkshopStrings.delayTimeHint)
+            state.workshop.prompt = WorkshopPrompts.delayTimePrompt(roID: row.id, version: version,
+                                                                    oldPromisedAt: row.promisedAt, note: "", text: "")
         case "n":
             state.workshop.prompt = WorkshopPrompt(purpose: .additionalJob(roID: row.id),
                                                    title: WorkshopStrings.additionalJob,

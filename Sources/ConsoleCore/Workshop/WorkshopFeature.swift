@@ -31,6 +31,9 @@ public enum WorkshopFeature {
             state.workshop.board.advisors = advisors
             state.workshop.board.technicians = technicians
             return []
+        case .shopHoursLoaded(let hours):
+            state.workshop.board.hours = hours
+            return []
         case .detailLoaded(let detail):
             state.workshop.board.detail = detail
             if let detail {
@@ -39,10 +42,18 @@ public enum WorkshopFeature {
             return []
         case .changeSaved(let message):
             state.status = StatusLine(message, kind: .ok)
+            state.workshop.pendingDelay = nil
             return refresh(&state)
         case .changeFailed(let message):
             // A refused change (a rule, or another terminal was faster): say why and show the fresh state.
             state.status = StatusLine(message, kind: .error)
+            if let delay = state.workshop.pendingDelay {
+                // Nothing typed is lost: the time and the note come back to be fixed or sent again.
+                state.workshop.pendingDelay = nil
+                state.workshop.prompt = WorkshopPrompts.delayTimePrompt(
+                    roID: delay.roID, version: delay.version, oldPromisedAt: delay.oldPromisedAt, note: delay.note,
+                    text: delay.timeText)
+            }
             return refresh(&state)
         case .deliveryQueueLoaded(let page):
             let previous = state.workshop.delivery.selectedRow?.id
@@ -104,7 +115,11 @@ public enum WorkshopFeature {
 
     /// Esc: close the innermost thing open in the panel; false when nothing was open.
     public static func handleBack(_ state: inout AppState) -> Bool {
-        if state.workshop.prompt != nil { state.workshop.prompt = nil; return true }
+        if state.workshop.prompt != nil {
+            state.workshop.prompt = nil
+            state.workshop.pendingDelay = nil
+            return true
+        }
         if state.workshop.picker != nil { state.workshop.picker = nil; return true }
         if state.panel == .delivery {
             if state.workshop.delivery.summary != nil { state.workshop.delivery.summary = nil; return true }

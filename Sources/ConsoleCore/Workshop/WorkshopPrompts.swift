@@ -77,12 +77,24 @@ enum WorkshopPrompts {
         case .reassignJobReason(let jobID, let technicianID):
             close()
             return [.workshop(.assignJob(jobID: jobID, technicianID: technicianID, reason: text))]
-        case .delayTime(let roID, let version):
+        case .delayTime(let roID, let storedVersion, let storedPromise, let note):
+            // The board may have reloaded since the dialog opened (a refusal reopens it): check against the
+            // order as it is now.
+            let row = state.workshop.board.page?.rows.first { $0.id == roID }
+            let version = row?.version ?? storedVersion
+            let oldPromise = row?.promisedAt ?? storedPromise
             do {
                 let date = try WaitingBoardRules.parsePromise(text, now: state.now, timeZone: state.timeZone)
-                state.workshop.prompt = WorkshopPrompt(
-                    purpose: .delayNote(roID: roID, version: version, newPromisedAt: date),
-                    title: WorkshopStrings.delayNote, hint: WorkshopStrings.reasonHint)
+                // Checked here, before the note is asked for, with the rule the store applies again.
+                try WaitingBoardRules.checkDelay(oldPromisedAt: oldPromise, newPromisedAt: date, now: state.now,
+                                                 hours: state.workshop.board.hours, timeZone: state.timeZone)
+                var next = WorkshopPrompt(purpose: .delayNote(roID: roID, version: version, newPromisedAt: date),
+                                          title: WorkshopStrings.delayNote, hint: WorkshopStrings.reasonHint)
+                next.input = TextInputState(text: note, maxLength: 200)
+                state.workshop.prompt = next
+                state.workshop.pendingDelay = PendingDelay(roID: roID, version: version, oldPromisedAt: oldPromise,
+                                                           timeText: text, note: note)
+                state.status = nil
             } catch {
                 // Keep what was typed so it can be fixed.
                 state.status = StatusLine((error as? UserFacingError)?.message ?? WorkshopStrings.delayTimeHint,
@@ -91,6 +103,7 @@ enum WorkshopPrompts {
             return []
         case .delayNote(let roID, let version, let date):
             close()
+            state.workshop.pendingDelay?.note = prompt.input.text
             return [.workshop(.notifyDelay(roID: roID, version: version, newPromisedAt: date, note: text))]
         case .qcFailNote(let roID):
             close()
@@ -117,6 +130,14 @@ enum WorkshopPrompts {
             state.workshop.delivery.ticked[key] = .overridden(reason: text)
             return []
         }
+    }
+
+    /// The delay dialog's first step, with what was typed before (after a refusal) filled in again.
+    static func delayTimePrompt(roID: RowID, version: Int, oldPromisedAt: Date, note: String, text: String) -> WorkshopPrompt {
+        var prompt = WorkshopPrompt(purpose: .delayTime(roID: roID, version: version, oldPromisedAt: oldPromisedAt, note: note),
+                                    title: WorkshopStrings.delayTime, hint: WorkshopStrings.delayTimeHint)
+        prompt.input = TextInputState(text: text, maxLength: 200)
+        return prompt
     }
 
     /// "description labour [parts]": the last one or two words are amounts in yuan (up to two decimals).

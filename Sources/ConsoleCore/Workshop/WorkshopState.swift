@@ -16,6 +16,8 @@ public struct BoardState: Sendable, Equatable {
     public var detail: RODetail?
     /// Selected job in the opened order.
     public var detailJob = 0
+    /// Opening hours: a promised time outside them is refused before the note is asked for.
+    public var hours = ShopHours.standard
     public init() {}
 
     public var selectedRow: BoardRow? {
@@ -51,7 +53,8 @@ public enum WorkshopPromptPurpose: Sendable, Equatable {
     case stageReason(roID: RowID, version: Int, from: ROStage, to: ROStage)
     case reassignReason(roID: RowID, version: Int, technicianID: RowID)
     case reassignJobReason(jobID: RowID, technicianID: RowID)
-    case delayTime(roID: RowID, version: Int)
+    /// `note` is what was typed before a refusal, offered again after the time.
+    case delayTime(roID: RowID, version: Int, oldPromisedAt: Date, note: String)
     case delayNote(roID: RowID, version: Int, newPromisedAt: Date)
     case qcFailNote(roID: RowID)
     case additionalJob(roID: RowID)
@@ -107,16 +110,28 @@ public struct WorkshopState: Sendable, Equatable {
     public var delivery = DeliveryPanelState()
     public var prompt: WorkshopPrompt?
     public var picker: WorkshopPicker?
+    /// A delay notice sent to the store: if it is refused, the dialog opens again with the time and the note.
+    public var pendingDelay: PendingDelay?
     public init() {}
 
     /// Rows loaded per board query: enough to page through without reloading on every key.
     public static let window = 60
 }
 
+/// A delay notice on its way to the store, kept until it is saved.
+public struct PendingDelay: Sendable, Equatable {
+    public var roID: RowID
+    public var version: Int
+    public var oldPromisedAt: Date
+    public var timeText: String
+    public var note: String
+}
+
 /// What happened in the workshop panels (store answers come back as these).
 public enum WorkshopEvent: Sendable, Equatable {
     case boardLoaded(BoardPage, focusID: RowID?)
     case staffLoaded(advisors: [StaffChoice], technicians: [StaffChoice])
+    case shopHoursLoaded(ShopHours)
     case detailLoaded(RODetail?)
     /// A change was saved; the board (and the opened order) reload.
     case changeSaved(Message)

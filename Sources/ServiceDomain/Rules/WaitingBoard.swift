@@ -62,16 +62,15 @@ public enum WaitingBoardRules {
     /// The open stages in workshop order (the stage filter cycles through these).
     public static let openStages: [ROStage] = ROStage.allCases.filter(\.isOpen)
 
-    /// A new promised time must be later than now and than the old promise (a delay moves the promise out).
-    public static func checkDelay(oldPromisedAt: Date, newPromisedAt: Date, now: Date) throws {
-        guard newPromisedAt > now, newPromisedAt > oldPromisedAt else {
-            throw ValidationError(field: .promisedTime, message: Message(
-                zh: "新的承诺交车时间必须晚于现在和原承诺时间",
-                en: "The new promised time must be later than now and than the old promise"))
-        }
+    /// A new promised time must be later than now and than the old promise, while the shop is open.
+    public static func checkDelay(oldPromisedAt: Date, newPromisedAt: Date, now: Date, hours: ShopHours,
+                                  timeZone: TimeZone) throws {
+        try PromiseRules.checkDelay(oldPromisedAt: oldPromisedAt, newPromisedAt: newPromisedAt, now: now, hours: hours,
+                                    timeZone: timeZone)
     }
 
-    /// `HH:mm` (today, or tomorrow when that time has passed) or `MM-dd HH:mm` (this year), in the shop's zone.
+    /// `HH:mm` (today) or `MM-dd HH:mm` (this year), in the shop's zone. A time of day that has passed stays
+    /// today, so `PromiseRules` refuses it with the reason instead of it quietly becoming tomorrow.
     public static func parsePromise(_ raw: String, now: Date, timeZone: TimeZone) throws -> Date {
         let text = FreeText.sanitize(raw).trimmingCharacters(in: .whitespaces)
         var calendar = Calendar(identifier: .gregorian)
@@ -92,8 +91,7 @@ public enum WaitingBoardRules {
         }
         c.hour = clock[0]
         c.minute = clock[1]
-        guard var date = calendar.date(from: c), calendar.component(.day, from: date) == c.day else { throw bad }
-        if parts.count == 1 && date <= now { date = calendar.date(byAdding: .day, value: 1, to: date)! }
+        guard let date = calendar.date(from: c), calendar.component(.day, from: date) == c.day else { throw bad }
         return date
     }
 
