@@ -15,7 +15,7 @@ enum ReceptionEffects {
                 return [.reception(.checkInFailed(message, field: (error as? ValidationError)?.field))]
             case .book:
                 return [.reception(.appointmentFailed(message, needsOverride: (error as? ValidationError)?.field == .reason))]
-            case .setAppointmentStatus, .arrive:
+            case .setAppointmentStatus, .arrive, .undoNoShow:
                 return [.reception(.appointmentFailed(message, needsOverride: false))]
             case .search(let purpose, let query):
                 return [.reception(.searchFailed(purpose, query: query, message))]
@@ -68,6 +68,11 @@ enum ReceptionEffects {
             try db.authorize(.bookAppointment, context.operator)
             try db.setAppointmentStatus(id: id, to: status, version: version, operator: context.operator, now: context.now)
             return [.reception(.appointmentSaved(ReceptionStrings.statusChanged(status))), try dayLoaded(reload, context)]
+
+        case .undoNoShow(let id, let version, let reload):
+            try db.authorize(.bookAppointment, context.operator)
+            let restored = try db.undoNoShow(id: id, version: version, operator: context.operator, now: context.now)
+            return [.reception(.appointmentSaved(ReceptionStrings.noShowUndone(restored.status))), try dayLoaded(reload, context)]
 
         case .arrive(let id, let version, let reload):
             try db.authorize(.checkIn, context.operator)

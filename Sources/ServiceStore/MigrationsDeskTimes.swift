@@ -9,5 +9,9 @@ extension Schema {
         migrator.registerMigration("desk-times-1-customer-call-window") { db in
             try db.execute(sql: "ALTER TABLE customer ADD COLUMN call_window TEXT NOT NULL DEFAULT ''")
         }
+        // What an appointment was before it was marked a no-show, so undoing the mark restores it.
+        migrator.registerMigration("desk-times-2-appointment-status-before-no-show") { db in
+            try db.execute(sql: "ALTER TABLE appointment ADD COLUMN status_before_no_show TEXT NOT NULL DEFAULT ''")
+        }
     }
 }

@@ -120,8 +120,34 @@ extension AppDatabase {
             }
             guard a.version == version else { throw try conflictError(db, entity: Appointment.table, id: id) }
             try AppointmentRules.checkTransition(a, to: status, now: now)
+            let before = a.status
             a.status = status
-            return try saveVersioned(db, a, operator: op, now: now).saved
+            let saved = try saveVersioned(db, a, operator: op, now: now).saved
+            if status == .noShow {
+                try db.execute(sql: "UPDATE appointment SET status_before_no_show = ? WHERE id = ?",
+                               arguments: [before.rawValue, id])
+            }
+            return saved
+        }
+    }
+
+    /// Undoes a no-show marked by mistake: back to the status it had before (audited, version checked).
+    @discardableResult
+    public func undoNoShow(id: RowID, version: Int, operator op: Operator, now: Date) throws -> Appointment {
+        try write { db in
+            guard var a = try Persistence.fetch(Appointment.self, db, id: id) else {
+                throw StoreError.notFound(entity: Appointment.table, id: id)
+            }
+            guard a.version == version else { throw try conflictError(db, entity: Appointment.table, id: id) }
+            let stored = try String.fetchOne(db, sql: "SELECT status_before_no_show FROM appointment WHERE id = ?",
+                                             arguments: [id]) ?? ""
+            a.status = try AppointmentRules.undoNoShow(a, previous: AppointmentStatus(rawValue: stored))
+            let saved = try saveVersioned(db, a, operator: op, now: now).saved
+            try db.execute(sql: "UPDATE appointment SET status_before_no_show = '' WHERE id = ?", arguments: [id])
+            try Audit.append(db, operator: op, at: now, action: "noShowUndone", entity: Appointment.table, entityID: id,
+                             detail: ["status": .change(old: AppointmentStatus.noShow.rawValue.databaseValue,
+                                                        new: saved.status.rawValue.databaseValue)])
+            return saved
         }
     }
 

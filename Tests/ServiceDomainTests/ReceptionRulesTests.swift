@@ -76,7 +76,18 @@ private func booking(_ id: RowID, _ slot: Date, lane: Lane = .regular, status: A
         try AppointmentRules.checkTransition(a, to: .noShow, now: at(10, 5))
         try AppointmentRules.checkTransition(a, to: .confirmed, now: at(9))
         #expect(validationError { try AppointmentRules.checkTransition(booking(2, at(10), status: .arrived), to: .cancelled, now: at(9)) } != nil)
-        #expect(validationError { try AppointmentRules.checkTransition(booking(3, at(10), status: .noShow), to: .arrived, now: at(11)) } != nil)
+        #expect(validationError { try AppointmentRules.checkTransition(booking(3, at(10), status: .noShow), to: .cancelled, now: at(11)) } != nil)
+    }
+
+    @Test func aNoShowCanBeUndoneOrTheLateCustomerArrive() throws {
+        let late = booking(3, at(10), status: .noShow)
+        // The customer turned up late: they arrive and are checked in.
+        try AppointmentRules.checkTransition(late, to: .arrived, now: at(11))
+        // Marked by mistake: back to what it was, booked when that is not known.
+        #expect(try AppointmentRules.undoNoShow(late, previous: .confirmed) == .confirmed)
+        #expect(try AppointmentRules.undoNoShow(late, previous: nil) == .booked)
+        #expect(try AppointmentRules.undoNoShow(late, previous: .arrived) == .booked)
+        #expect(validationError { _ = try AppointmentRules.undoNoShow(booking(4, at(10)), previous: nil) } != nil)
     }
 }
 

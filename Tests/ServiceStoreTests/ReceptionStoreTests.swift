@@ -81,6 +81,30 @@ import Testing
         #expect(rate.noShows == 1 && rate.concluded == 2)
     }
 
+    @Test func aNoShowUndoneGoesBackToWhatItWasAndIsAudited() throws {
+        var a = try db.bookAppointment(booking(wang, car, at: ten), operator: Fixture.reception, now: Fixture.morning,
+                                       timeZone: Fixture.shanghai)
+        a = try db.setAppointmentStatus(id: a.id!, to: .confirmed, version: a.version, operator: Fixture.reception,
+                                        now: Fixture.morning)
+        let later = ten.addingTimeInterval(1800)
+        a = try db.setAppointmentStatus(id: a.id!, to: .noShow, version: a.version, operator: Fixture.reception, now: later)
+        #expect(try db.noShowRate(from: Fixture.morning, to: later).noShows == 1)
+        let undone = try db.undoNoShow(id: a.id!, version: a.version, operator: Fixture.reception, now: later.addingTimeInterval(60))
+        #expect(undone.status == .confirmed)
+        #expect(try db.noShowRate(from: Fixture.morning, to: later).noShows == 0)
+        let audit = try db.auditEntries(entity: Appointment.table, entityID: a.id!)
+        #expect(audit.contains { $0.action == "noShowUndone" && $0.operatorName == Fixture.reception.name })
+        // Not a no-show any more: nothing to undo.
+        #expect(throws: ValidationError.self) {
+            try db.undoNoShow(id: a.id!, version: undone.version, operator: Fixture.reception, now: later)
+        }
+        // Marked again, then the customer turns up late after all: they arrive.
+        let again = try db.setAppointmentStatus(id: a.id!, to: .noShow, version: undone.version, operator: Fixture.reception,
+                                                now: later)
+        #expect(try db.setAppointmentStatus(id: a.id!, to: .arrived, version: again.version, operator: Fixture.reception,
+                                            now: later).status == .arrived)
+    }
+
     @Test func duplicatesAreFoundByPhonePlateOrVINInAnySpelling() throws {
         #expect(try db.duplicates(phone: "138-1234-5678", plate: "", vin: "").map(\.customerID) == [wang.id!])
         let byPlate = try db.duplicates(phone: "", plate: "粤a·12345", vin: "")

@@ -8,6 +8,7 @@ enum AppointmentsKeys {
 
     static func reduce(_ state: inout AppState, _ key: Key) -> [Effect] {
         if state.reception.appointments.booking != nil { return reduceBooking(&state, key) }
+        if state.reception.appointments.noShowQuestion != nil { return AppointmentsNoShow.answer(&state, key) }
         return reduceDay(&state, key)
     }
 
@@ -81,7 +82,7 @@ enum AppointmentsKeys {
         case .character("x"), .character("X"):
             return status(selectedLine, .cancelled, day)
         case .character("n"), .character("N"):
-            return status(selectedLine, .noShow, day)
+            if case .appointment(let row) = selectedLine { a.noShowQuestion = AppointmentsNoShow.question(row, &state) }
         case .character("r"), .character("R"):
             if case .appointment(let row) = selectedLine {
                 a.moving = row
@@ -187,6 +188,10 @@ enum AppointmentsKeys {
     }
 
     static func back(_ state: inout AppState) -> Bool {
+        if state.reception.appointments.noShowQuestion != nil {
+            state.reception.appointments.noShowQuestion = nil
+            return true
+        }
         if let booking = state.reception.appointments.booking {
             if booking.hasInput && !booking.discardArmed {
                 state.reception.appointments.booking?.discardArmed = true

@@ -100,6 +100,8 @@ public struct AppointmentsState: Sendable, Equatable {
     public var booking: BookingForm?
     /// An appointment being moved: Enter on a slot reschedules it there.
     public var moving: AppointmentRow?
+    /// A no-show about to be marked or undone, waiting for y (yes) or n (no).
+    public var noShowQuestion: NoShowQuestion?
     public init() {}
 
     /// The lines of the day: every slot (with its bookings below it), or only the appointments still

@@ -63,6 +63,8 @@ public enum ReceptionRequest: Sendable, Equatable {
     case loadDay(Date)
     case book(Appointment, overrideReason: String, reload: Date)
     case setAppointmentStatus(id: RowID, version: Int, status: AppointmentStatus, reload: Date)
+    /// Undoes a no-show marked by mistake (back to what it was).
+    case undoNoShow(id: RowID, version: Int, reload: Date)
     /// Marks the appointment arrived and opens its check-in with everything carried over.
     case arrive(id: RowID, version: Int, reload: Date)
     /// Booking for a customer not on file yet (ConsoleApp/ReceptionBookingEffects.swift).

@@ -118,6 +118,21 @@ public enum ReceptionStrings {
         return Message(zh: "预约已标记为“\(l.zh)”", en: "Appointment marked \(l.en.lowercased())")
     }
 
+    public static func noShowUndone(_ status: AppointmentStatus) -> Message {
+        let l = AppointmentRules.label(status)
+        return Message(zh: "已撤销爽约，预约恢复为“\(l.zh)”", en: "No-show undone; the appointment is \(l.en.lowercased()) again")
+    }
+    public static let noShowTitle = Message(zh: "爽约", en: "No-show")
+    public static let noShowHint = Message(zh: "y 是 · n 否（Esc 取消）", en: "y yes · n no (Esc cancels)")
+    public static func askNoShow(_ who: String, time: String) -> Message {
+        Message(zh: "将 \(who)（\(time)）标记为爽约？", en: "Mark \(who) (\(time)) as a no-show?")
+    }
+    public static func askUndoNoShow(_ who: String, time: String) -> Message {
+        Message(zh: "撤销 \(who)（\(time)）的爽约？客户已到店请按 a 登记到店。",
+                en: "Undo the no-show of \(who) (\(time))? If the customer is here, a marks the arrival.")
+    }
+    public static let noShowNotOpen = Message(zh: "只有待到店的预约可以标记爽约", en: "Only an appointment still expected can be a no-show")
+
     // Keys
     public static let keySave = Message(zh: "保存", en: "Save")
     public static let keySaveHelp = Message(zh: "保存接车单（Ctrl-S 或 F11）", en: "Save the check-in (Ctrl-S or F11)")

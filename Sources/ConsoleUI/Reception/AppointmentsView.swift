@@ -27,6 +27,10 @@ enum AppointmentsView {
         let emptyMessage = a.confirmationsOnly ? state.text(ReceptionStrings.noConfirmations) : ""
         table(lines, state: state, width: tableArea.width, emptyMessage: emptyMessage)
             .render(into: &buffer, area: tableArea, state: a.table)
+        if let question = a.noShowQuestion {
+            Modal(title: state.text(ReceptionStrings.noShowTitle), message: state.text(question.text),
+                  hint: state.text(ReceptionStrings.noShowHint), style: border).render(into: &buffer, area: area)
+        }
     }
 
     static func table(_ lines: [DayLine], state: AppState, width: Int, emptyMessage: String) -> Table {

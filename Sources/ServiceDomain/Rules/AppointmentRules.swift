@@ -123,9 +123,10 @@ public enum AppointmentRules {
     }
 
     /// Which status changes the desk may make. A no-show can only be marked once the slot has begun.
+    /// A no-show may still arrive: the customer turned up late.
     public static func checkTransition(_ appointment: Appointment, to next: AppointmentStatus, now: Date) throws {
-        let open: Set<AppointmentStatus> = [.booked, .confirmed, .rescheduled]
-        guard open.contains(appointment.status) else {
+        if appointment.status == .noShow && next == .arrived { return }
+        guard openStatuses.contains(appointment.status) else {
             throw ValidationError(.other, zh: "该预约已是“\(label(appointment.status).zh)”，不能再修改",
                                   en: "This appointment is already \(label(appointment.status).en.lowercased()); it cannot change")
         }
@@ -136,6 +137,19 @@ public enum AppointmentRules {
         if next == .booked {
             throw ValidationError(.other, zh: "不能改回“已预约”", en: "An appointment cannot go back to booked")
         }
+    }
+
+    /// Still expected at the shop (the desk may confirm, move, cancel or mark it).
+    public static let openStatuses: Set<AppointmentStatus> = [.booked, .confirmed, .rescheduled]
+
+    /// Undoing a no-show marked by mistake: the appointment goes back to the status it had before
+    /// (`previous`, booked when not known).
+    public static func undoNoShow(_ appointment: Appointment, previous: AppointmentStatus?) throws -> AppointmentStatus {
+        guard appointment.status == .noShow else {
+            throw ValidationError(.other, zh: "该预约不是“爽约”，无需撤销",
+                                  en: "This appointment is not a no-show; there is nothing to undo")
+        }
+        return previous.flatMap { openStatuses.contains($0) ? $0 : nil } ?? .booked
     }
 
     /// No-shows among the appointments whose outcome is known (arrived or no-show).

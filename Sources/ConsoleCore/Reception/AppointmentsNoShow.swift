@@ -1,0 +1,59 @@
+import Foundation
+import ScreenKit
+import ServiceDomain
+
+/// A no-show is marked, or undone, only after the desk answers y to the question: one stray `n` must not
+/// count against a customer in the no-show rate.
+public struct NoShowQuestion: Sendable, Equatable {
+    public var appointmentID: RowID
+    public var version: Int
+    /// Undo a no-show (instead of marking one).
+    public var undo: Bool
+    public var text: Message
+}
+
+enum AppointmentsNoShow {
+    /// The question for `n` on this appointment; nil (with the reason on the status line) when neither applies.
+    static func question(_ row: AppointmentRow, _ state: inout AppState) -> NoShowQuestion? {
+        let a = row.appointment
+        guard let id = a.id else { return nil }
+        let who = "\(FreeText.sanitize(row.customerName)) \(Plate.display(row.plate))"
+        let time = CheckInClock.clock(a.slotStart, state.timeZone)
+        if a.status == .noShow {
+            return NoShowQuestion(appointmentID: id, version: a.version, undo: true,
+                                  text: ReceptionStrings.askUndoNoShow(who, time: time))
+        }
+        do {
+            // Asked only when the answer could be saved (the slot has begun, the appointment is still expected).
+            try AppointmentRules.checkTransition(a, to: .noShow, now: state.now)
+        } catch {
+            state.status = StatusLine((error as? UserFacingError)?.message ?? ReceptionStrings.noShowNotOpen, kind: .warning)
+            return nil
+        }
+        return NoShowQuestion(appointmentID: id, version: a.version, undo: false, text: ReceptionStrings.askNoShow(who, time: time))
+    }
+
+    static func answer(_ state: inout AppState, _ key: Key) -> [Effect] {
+        guard let q = state.reception.appointments.noShowQuestion else { return [] }
+        switch key {
+        case .character("y"), .character("Y"):
+            state.reception.appointments.noShowQuestion = nil
+            guard let day = state.reception.appointments.day else { return [] }
+            if q.undo { return [.reception(.undoNoShow(id: q.appointmentID, version: q.version, reload: day))] }
+            return [.reception(.setAppointmentStatus(id: q.appointmentID, version: q.version, status: .noShow, reload: day))]
+        case .character("n"), .character("N"):
+            state.reception.appointments.noShowQuestion = nil
+        default:
+            break
+        }
+        return []
+    }
+}
+
+/// `HH:mm` in the shop's zone.
+enum CheckInClock {
+    static func clock(_ date: Date, _ zone: TimeZone) -> String {
+        let c = ShopCalendar.calendar(zone).dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", c.hour!, c.minute!)
+    }
+}
