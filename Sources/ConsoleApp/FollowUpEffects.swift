@@ -36,9 +36,10 @@ enum FollowUpEffects {
             return attempt {
                 .callbackCompleted(try db.completeCallback(callbackID: id, version: version, answers: answers, operator: op, now: now))
             }
-        case .openComplaint(let customerID, let channel, let category, let description):
+        case .openComplaint(let customerID, let vehicleID, let channel, let category, let description):
             return attempt {
-                let c = try db.openComplaint(customerID: customerID, repairOrderID: nil, category: category, channel: channel,
+                let c = try db.openComplaint(customerID: customerID, repairOrderID: nil, vehicleID: vehicleID,
+                                             category: category, channel: channel,
                                              description: description, operator: op, now: now)
                 return .complaintSaved(FollowUpStrings.complaintOpened, complaintID: c.id!)
             }

@@ -171,7 +171,9 @@ func reduceFindKey(_ state: inout AppState, _ key: Key) -> [Effect] {
             state.find.cardVehicleID = nil
         case .character("c"):
             // A walk-in or phone complaint, opened from the customer's card.
-            if let id = card.customer.id { return FollowUpFeature.startComplaint(&state, customerID: id) }
+            if let id = card.customer.id {
+                return FollowUpFeature.startComplaint(&state, customerID: id, vehicles: card.vehicles)
+            }
         default: break
         }
         return []

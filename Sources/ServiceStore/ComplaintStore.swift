@@ -40,16 +40,22 @@ extension AppDatabase {
     }
 
     /// A complaint taken on the phone, at the counter or online (from the customer card). The person
-    /// taking it owns it. Linked to the customer's latest order when `repairOrderID` is nil.
-    public func openComplaint(customerID: RowID, repairOrderID: RowID?, category: ComplaintCategory,
+    /// taking it owns it. Linked to the latest order of `vehicleID` (the car the customer named), else of
+    /// the customer, when `repairOrderID` is nil; a car never serviced here links to no order.
+    public func openComplaint(customerID: RowID, repairOrderID: RowID?, vehicleID: RowID? = nil, category: ComplaintCategory,
                               channel: ComplaintChannel, description: String, operator op: Operator, now: Date) throws -> Complaint {
         try Authorization.require(.handleComplaint, roles: try roles(of: op))
         return try write { db in
             guard try CustomerPhones.customer(db, id: customerID) != nil else {
                 throw StoreError.notFound(entity: "customer", id: customerID)
             }
-            let latest = try RowID.fetchOne(db, sql: "SELECT id FROM repair_order WHERE customer_id = ? ORDER BY opened_at DESC, id DESC LIMIT 1",
-                                            arguments: [customerID])
+            let latest: RowID? = if let vehicleID {
+                try RowID.fetchOne(db, sql: "SELECT id FROM repair_order WHERE customer_id = ? AND vehicle_id = ? ORDER BY opened_at DESC, id DESC LIMIT 1",
+                                   arguments: [customerID, vehicleID])
+            } else {
+                try RowID.fetchOne(db, sql: "SELECT id FROM repair_order WHERE customer_id = ? ORDER BY opened_at DESC, id DESC LIMIT 1",
+                                   arguments: [customerID])
+            }
             let c = ComplaintRules.open(customerID: customerID, repairOrderID: repairOrderID ?? latest, category: category,
                                         channel: channel, description: description, ownerID: op.staffID, now: now)
             return try insertComplaint(db, c, note: "", operator: op, now: now)

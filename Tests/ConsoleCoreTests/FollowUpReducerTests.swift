@@ -115,7 +115,7 @@ private func typeText(_ s: inout AppState, _ text: String) {
         _ = reduce(&s, .keyPressed(.enter))
         #expect(reduce(&s, .keyPressed(.enter)) == [])   // an empty description is refused
         typeText(&s, "bill higher than the estimate")
-        #expect(reduce(&s, .keyPressed(.enter)) == [.followUp(.openComplaint(customerID: 42, channel: .walkIn, category: .priceOrBill,
+        #expect(reduce(&s, .keyPressed(.enter)) == [.followUp(.openComplaint(customerID: 42, vehicleID: nil, channel: .walkIn, category: .priceOrBill,
                                                                                description: "bill higher than the estimate"))])
     }
 

@@ -112,8 +112,14 @@ public enum FollowUpFeature {
             return [b("t", FollowUpStrings.keyTake), b("a", FollowUpStrings.keyNextStep), b("h", FollowUpStrings.keyHandOver),
                     switchTab]
         }
+        // The same keys work on the selected row; the bar keeps its 80-column width, the overlay lists them.
+        func overlayOnly(_ c: Character, _ label: Message) -> KeyBinding {
+            KeyBinding(keys: [.character(c)], command: .panel(String(c)), scope: .notTyping, barLabel: nil, help: label)
+        }
         return [KeyBinding(keys: [.enter], command: .open, scope: .list, barLabel: FollowUpStrings.keyOpen,
-                           help: FollowUpStrings.keyOpen), switchTab]
+                           help: FollowUpStrings.keyOpen), switchTab,
+                overlayOnly("t", FollowUpStrings.keyTake), overlayOnly("a", FollowUpStrings.keyNextStep),
+                overlayOnly("h", FollowUpStrings.keyHandOver)]
     }
 
     // MARK: for other panels
@@ -130,15 +136,29 @@ public enum FollowUpFeature {
     public static func startupEffects() -> [Effect] { [.followUp(.load)] }
 
     /// Starts a walk-in / phone / online complaint for a customer (from the customer card): shows the
-    /// follow-up panel's complaints and asks for the channel, the category, then the description.
-    public static func startComplaint(_ state: inout AppState, customerID: RowID) -> [Effect] {
+    /// follow-up panel's complaints and asks which car (when they have several), the channel, the category,
+    /// then the description.
+    public static func startComplaint(_ state: inout AppState, customerID: RowID, vehicles: [Vehicle] = []) -> [Effect] {
         state.panel = .followUp
         state.followUp.tab = .complaints
         state.followUp.detail = nil
-        state.followUp.picker = FollowUpPicker(
-            purpose: .newChannel(customerID: customerID), title: FollowUpStrings.pickChannel,
-            options: [ComplaintChannel.phone, .walkIn, .online].map { .init(value: $0.rawValue, label: $0.label) })
+        let cars = vehicles.filter { $0.id != nil }
+        if cars.count > 1 {
+            state.followUp.picker = FollowUpPicker(
+                purpose: .newCar(customerID: customerID), title: FollowUpStrings.pickCar,
+                options: cars.map { v in
+                    let text = "\(Plate.display(v.plate))  \(FreeText.sanitize(v.model))"
+                    return .init(value: String(v.id!), label: Message(zh: text, en: text))
+                })
+        } else {
+            state.followUp.picker = channelPicker(customerID: customerID, vehicleID: cars.first?.id)
+        }
         return entered(&state)
+    }
+
+    static func channelPicker(customerID: RowID, vehicleID: RowID?) -> FollowUpPicker {
+        FollowUpPicker(purpose: .newChannel(customerID: customerID, vehicleID: vehicleID), title: FollowUpStrings.pickChannel,
+                       options: [ComplaintChannel.phone, .walkIn, .online].map { .init(value: $0.rawValue, label: $0.label) })
     }
 
     /// `HH:mm`, or `MM-dd HH:mm` when not today.

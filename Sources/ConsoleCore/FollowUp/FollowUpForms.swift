@@ -65,7 +65,8 @@ enum FollowUpForms {
                 state.followUp.picker = FollowUpPicker(
                     purpose: .category(complaintID: id, version: version), title: FollowUpStrings.pickCategory,
                     options: ComplaintCategory.allCases.map { .init(value: $0.rawValue, label: $0.label) },
-                    selected: ComplaintCategory.allCases.firstIndex(of: state.followUp.detail?.row.complaint.category ?? .other) ?? 0)
+                    selected: ComplaintCategory.allCases.firstIndex(
+                        of: state.followUp.complaints.first { $0.id == id }?.complaint.category ?? .other) ?? 0)
             case .closed:
                 state.followUp.picker = FollowUpPicker(
                     purpose: .closing(complaintID: id, version: version), title: FollowUpStrings.pickClosing,
@@ -95,16 +96,22 @@ enum FollowUpForms {
             state.followUp.prompt = FollowUpPrompt(purpose: .handoverNote(complaintID: id, version: version, ownerID: owner),
                                                    title: FollowUpStrings.handoverTitle, hint: FollowUpStrings.promptHint)
             return []
-        case .newChannel(let customerID):
+        case .newCar(let customerID):
+            guard let vehicleID = RowID(value) else { return [] }
+            state.followUp.picker = FollowUpFeature.channelPicker(customerID: customerID, vehicleID: vehicleID)
+            return []
+        case .newChannel(let customerID, let vehicleID):
             guard let channel = ComplaintChannel(rawValue: value) else { return [] }
             state.followUp.picker = FollowUpPicker(
-                purpose: .newCategory(customerID: customerID, channel: channel), title: FollowUpStrings.pickCategory,
+                purpose: .newCategory(customerID: customerID, vehicleID: vehicleID, channel: channel),
+                title: FollowUpStrings.pickCategory,
                 options: ComplaintCategory.allCases.map { .init(value: $0.rawValue, label: $0.label) })
             return []
-        case .newCategory(let customerID, let channel):
+        case .newCategory(let customerID, let vehicleID, let channel):
             guard let category = ComplaintCategory(rawValue: value) else { return [] }
-            state.followUp.prompt = FollowUpPrompt(purpose: .newComplaint(customerID: customerID, channel: channel, category: category),
-                                                   title: FollowUpStrings.newComplaintTitle, hint: FollowUpStrings.promptHint)
+            state.followUp.prompt = FollowUpPrompt(
+                purpose: .newComplaint(customerID: customerID, vehicleID: vehicleID, channel: channel, category: category),
+                title: FollowUpStrings.newComplaintTitle, hint: FollowUpStrings.promptHint)
             return []
         }
     }
@@ -153,13 +160,14 @@ enum FollowUpForms {
             }
             state.followUp.prompt = nil
             return [.followUp(.handOver(id: id, version: version, to: owner, note: text))]
-        case .newComplaint(let customerID, let channel, let category):
+        case .newComplaint(let customerID, let vehicleID, let channel, let category):
             guard !text.isEmpty else {
                 state.status = StatusLine(Message(zh: "请填写投诉内容", en: "Enter what the complaint is about"), kind: .error)
                 return []
             }
             state.followUp.prompt = nil
-            return [.followUp(.openComplaint(customerID: customerID, channel: channel, category: category, description: text))]
+            return [.followUp(.openComplaint(customerID: customerID, vehicleID: vehicleID, channel: channel, category: category,
+                                             description: text))]
         }
     }
 

@@ -79,16 +79,19 @@ enum FollowUpKeys {
         return .init(value: "\(row.id):\(row.callback.version)", label: Message(zh: text, en: text))
     }
 
+    /// Take, next step and hand over act on the opened complaint, or on the list's selected one: the timers
+    /// are kept from the list without opening each card.
     private static func reduceComplaintKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         if state.followUp.detail == nil {
             if move(&state.followUp.selectedComplaint, count: state.followUp.complaints.count, key) { return [] }
             if key == .enter, let id = state.followUp.selectedComplaintRow?.id {
                 return [.followUp(.loadComplaint(id: id))]
             }
+        }
+        guard let row = state.followUp.detail?.row ?? state.followUp.selectedComplaintRow, let id = row.complaint.id else {
             return []
         }
-        guard let detail = state.followUp.detail, let id = detail.row.complaint.id else { return [] }
-        let c = detail.row.complaint
+        let c = row.complaint
         switch key {
         case .character("t"):
             return [.followUp(.takeComplaint(id: id, version: c.version))]

@@ -12,8 +12,10 @@ public struct FollowUpPicker: Sendable, Equatable {
         case category(complaintID: RowID, version: Int)
         case closing(complaintID: RowID, version: Int)
         case owner(complaintID: RowID, version: Int)
-        case newChannel(customerID: RowID)
-        case newCategory(customerID: RowID, channel: ComplaintChannel)
+        /// Which of the customer's cars the complaint is about (asked when they have several).
+        case newCar(customerID: RowID)
+        case newChannel(customerID: RowID, vehicleID: RowID?)
+        case newCategory(customerID: RowID, vehicleID: RowID?, channel: ComplaintChannel)
         /// Which unreachable customer's text message or letter went out.
         case messageSent
         /// The window the customer takes calls in.
@@ -43,7 +45,7 @@ public struct FollowUpPrompt: Sendable, Equatable {
         case stepNote(complaintID: RowID, version: Int, step: ComplaintStep, category: ComplaintCategory?)
         case closeReason(complaintID: RowID, version: Int)
         case handoverNote(complaintID: RowID, version: Int, ownerID: RowID)
-        case newComplaint(customerID: RowID, channel: ComplaintChannel, category: ComplaintCategory)
+        case newComplaint(customerID: RowID, vehicleID: RowID?, channel: ComplaintChannel, category: ComplaintCategory)
     }
     public var purpose: Purpose
     public var title: Message
@@ -136,7 +138,9 @@ public enum FollowUpRequest: Sendable, Equatable {
     case recordOutcome(callbackID: RowID, version: Int, outcome: CallOutcome, callBackAt: Date?)
     case markMessageSent(callbackID: RowID, version: Int)
     case completeCallback(callbackID: RowID, version: Int, answers: [String: String])
-    case openComplaint(customerID: RowID, channel: ComplaintChannel, category: ComplaintCategory, description: String)
+    /// Linked to the latest order of `vehicleID` (of the customer when nil).
+    case openComplaint(customerID: RowID, vehicleID: RowID?, channel: ComplaintChannel, category: ComplaintCategory,
+                       description: String)
     case advanceComplaint(id: RowID, version: Int, step: ComplaintStep, note: String, closing: ComplaintClosing?,
                           category: ComplaintCategory?)
     case takeComplaint(id: RowID, version: Int)

@@ -33,6 +33,7 @@ public enum FollowUpStrings {
     public static let pickClosing = Message(zh: "如何关闭", en: "How is it closed?")
     public static let pickOwner = Message(zh: "转交给", en: "Hand over to")
     public static let pickChannel = Message(zh: "投诉渠道", en: "Complaint channel")
+    public static let pickCar = Message(zh: "投诉的是哪辆车？", en: "Which car is the complaint about?")
     public static let pickerHint = Message(zh: "↑↓ 选择  Enter 确定  Esc 取消", en: "↑↓ choose  Enter pick  Esc cancel")
     public static let promptHint = Message(zh: "Enter 保存  Esc 取消", en: "Enter save  Esc cancel")
     public static let callBackTimeTitle = Message(zh: "客户约定的回电时间（HH:mm 或 MM-dd HH:mm）",

@@ -180,8 +180,9 @@ enum ComplaintsView {
     static func renderDetail(_ detail: ComplaintDetail, _ state: AppState, settings: ComplaintSettings,
                              into buffer: inout ScreenBuffer, area: Rect, border: BorderStyle) {
         let c = detail.row.complaint
+        // The full number: the handler calls the customer from here.
         let title = "\(state.text(FollowUpStrings.tabComplaints)) · \(FreeText.sanitize(detail.row.customerName)) "
-            + PhoneNumber.masked(detail.row.phone)
+            + FreeText.sanitize(detail.row.phone)
         let inner = Box(title: title, rightTitle: detail.row.roNumber, focused: true, style: border).render(into: &buffer, area: area)
         guard inner.height >= 3 else { return }
         let overdue = ComplaintRules.isOverdue(c, now: state.now, settings: settings)
