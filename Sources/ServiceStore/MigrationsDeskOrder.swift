@@ -80,13 +80,15 @@ enum DeskOrderRepair {
         }
     }
 
-    /// Orders without an advisor get the person who checked them in, when that person is an advisor (read
+    /// Orders without an advisor get the person who checked them in, when that person is an advisor or a rung
+    /// above (`AdvisorRules.advisorRoles`; read
     /// from the audit trail's insert row). Others stay without one and can be assigned from the board.
     static func advisorFromCheckIn(_ db: Database, operator op: Operator, now: Date) throws {
         let rows = try Row.fetchAll(db, sql: """
             SELECT ro.id, (SELECT a.operator_id FROM audit_log a JOIN staff s ON s.id = a.operator_id
                            WHERE a.entity = 'repair_order' AND a.entity_id = ro.id AND a.action = 'insert'
-                             AND (',' || s.roles || ',') LIKE '%,advisor,%'
+                             AND ((',' || s.roles || ',') LIKE '%,advisor,%' OR (',' || s.roles || ',') LIKE '%,workshopLead,%'
+                                  OR (',' || s.roles || ',') LIKE '%,manager,%' OR (',' || s.roles || ',') LIKE '%,admin,%')
                            ORDER BY a.id LIMIT 1) AS advisor
             FROM repair_order ro WHERE ro.advisor_id IS NULL
             """)

@@ -3,9 +3,13 @@ import Foundation
 /// Every order has its service advisor: the person the customer deals with, whose figures (FTFR, follow-up)
 /// the order counts in.
 public enum AdvisorRules {
+    /// The advisor rung or any rung above it on the ladder (a lead, manager or admin can own an order too:
+    /// a new shop's first login is an admin who checks cars in).
     public static func isAdvisor(_ staff: Staff) -> Bool {
-        staff.isActive && staff.roles.contains(.advisor)
+        staff.isActive && !staff.roles.isDisjoint(with: advisorRoles)
     }
+
+    public static let advisorRoles: Set<Role> = [.advisor, .workshopLead, .manager, .admin]
 
     /// The advisor a new order gets when nobody chose one: the operator when they are an advisor, else the
     /// customer's usual advisor (their last visit's), else none (the desk must choose).
