@@ -39,7 +39,7 @@ enum ReceptionEffects {
             }
             let info = checkInInfo(card, vehicleID: vehicleID)
             return [.reception(.checkInLoaded(info, appointment: nil, arrivedAt: context.now, hours: try db.shopHours(),
-                                              carry: carry))]
+                                              carry: carry))] + (try advisorChoices(card, context))
 
         case .startNewCustomerCheckIn(let plate, let phone):
             var form = CheckInForm(subject: nil, appointment: nil, arrivedAt: context.now, hours: try db.shopHours(),
@@ -48,6 +48,7 @@ enum ReceptionEffects {
             form.texts[.phone] = .init(text: phone)
             return [.reception(.checkInLoaded(nil, appointment: nil, arrivedAt: context.now, hours: form.hours,
                                               carry: plate.isEmpty && phone.isEmpty ? nil : form))]
+                + (try advisorChoices(nil, context))
 
         case .checkDuplicates(let phone, let plate, let vin):
             return [.reception(.duplicatesFound(try db.duplicates(phone: phone, plate: plate, vin: vin)))]
@@ -82,6 +83,7 @@ enum ReceptionEffects {
             if let card = try db.customerCard(customerID: arrived.customerID) {
                 actions.append(.reception(.checkInLoaded(checkInInfo(card, vehicleID: arrived.vehicleID), appointment: arrived,
                                                          arrivedAt: context.now, hours: try db.shopHours(), carry: nil)))
+                actions += try advisorChoices(card, context)
             }
             return actions
         }
@@ -91,7 +93,18 @@ enum ReceptionEffects {
         let vehicle = card.vehicles.first { $0.id == vehicleID && vehicleID != nil }
         return CheckInCustomerInfo(customer: card.customer, vehicle: vehicle,
                                    lastKm: vehicle?.id.flatMap { card.mileage[$0]?.first?.km },
-                                   lastVisits: card.lastVisits, openComplaints: card.openComplaints)
+                                   lastVisits: card.lastVisits, openComplaints: card.openComplaints,
+                                   declinedWork: card.declinedWork)
+    }
+
+    /// When the person checking in is an advisor the order is theirs (the store records it); otherwise the form
+    /// offers the advisors, the customer's usual one (their latest visit's) chosen first.
+    private static func advisorChoices(_ card: CustomerCard?, _ context: EffectContext) throws -> [Action] {
+        let advisors = try context.db.advisors()
+        if let me = context.operator.staffID, advisors.contains(where: { $0.id == me }) { return [] }
+        let usual = card?.lastVisits.first { $0.advisorID != nil }?.advisorID
+        return [.reception(.advisorsOffered(advisors, defaultID: AdvisorRules.defaultAdvisor(
+            operatorID: nil, usualAdvisorID: usual, advisors: advisors)))]
     }
 
     private static func dayLoaded(_ day: Date, _ context: EffectContext) throws -> Action {
@@ -133,8 +146,8 @@ enum ReceptionEffects {
         order.checkInSeconds = max(0, Int(now.timeIntervalSince(draft.arrivedAt).rounded()))
         var concern = draft.concern
         concern.repairOrderID = 0
-        let saved = try db.createRepairOrder(order, concerns: [concern], jobs: [], operator: context.operator, now: now,
-                                             timeZone: context.timeZone)
+        let saved = try db.createRepairOrder(order, concerns: [concern], jobs: draft.jobs, operator: context.operator,
+                                             now: now, timeZone: context.timeZone)
         // The RO is saved; a failed comeback flag must not undo it (the lead's search finds it later).
         _ = try? db.recordCheckInComeback(repairOrderID: saved.id!, operator: context.operator, now: now)
         let customer = try db.customer(id: saved.customerID)
@@ -142,7 +155,9 @@ enum ReceptionEffects {
         let text = WorkOrderText(shopName: draft.shopName, order: saved, customerName: customer?.name ?? "",
                                  plate: vehicle?.plate ?? "", model: vehicle?.model ?? "", vin: vehicle?.vin,
                                  concerns: try db.concerns(repairOrderID: saved.id!),
-                                 valuablesReminded: draft.valuablesReminded).render(timeZone: context.timeZone)
+                                 valuablesReminded: draft.valuablesReminded,
+                                 advisorName: try saved.advisorID.flatMap { try db.staff(id: $0)?.name } ?? "",
+                                 jobs: try db.jobs(repairOrderID: saved.id!)).render(timeZone: context.timeZone)
         var path: String?
         var warning: Message?
         do {

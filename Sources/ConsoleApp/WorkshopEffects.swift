@@ -41,10 +41,30 @@ enum WorkshopEffects {
                                                   operator: op, now: now)
                 return Message(zh: "已派工：\(job.description)", en: "Assigned: \(job.description)")
             }
-        case .recordQC(let roID, let passed, let note):
+        case .loadInspectors(let roID, let passed, let note):
+            return load {
+                .inspectorsLoaded(roID: roID, passed: passed, note: note, try db.qcInspectors(roID: roID),
+                                  operatorID: op.staffID)
+            }
+        case .editLine(let jobID, let orderVersion, let labour, let parts, let hours):
+            return change {
+                try db.authorize(.moveRepairOrder, op)
+                let job = try db.editWorkLine(jobID: jobID, labour: labour, parts: parts, labourHours: hours,
+                                              orderVersion: orderVersion, operator: op, now: now)
+                return OrderStrings.lineSaved(job.description)
+            }
+        case .reassignAdvisor(let roID, let version, let advisorID):
+            return change {
+                try db.authorize(.moveRepairOrder, op)
+                let order = try db.reassignAdvisor(roID: roID, advisorID: advisorID, version: version, operator: op,
+                                                   now: now)
+                return OrderStrings.advisorChanged(order.number, try db.staff(id: advisorID)?.name ?? "")
+            }
+        case .recordQC(let roID, let passed, let note, let inspectorID):
             return change {
                 try db.authorize(.qualityCheck, op)
-                let check = try db.recordQualityCheck(roID: roID, passed: passed, note: note, operator: op, now: now)
+                let check = try db.recordQualityCheck(roID: roID, passed: passed, inspectorID: inspectorID, note: note,
+                                                      operator: op, now: now)
                 return passed
                     ? Message(zh: "质检合格，质检员 \(check.inspectorName)", en: "QC passed, inspector \(check.inspectorName)")
                     : Message(zh: "质检不合格已记录，请改回“维修中”返修", en: "QC failure recorded; move the car back to in progress")
@@ -63,12 +83,11 @@ enum WorkshopEffects {
                                             operator: op, now: now)
                 return Message(zh: "增项已添加，等待客户确认", en: "Additional work added; awaiting the customer's answer")
             }
-        case .decideJob(let jobID, let approved):
+        case .decideJob(let jobID, let approved, let method):
             return change {
                 try db.authorize(.moveRepairOrder, op)
-                _ = try db.decideAdditionalJob(jobID: jobID, approved: approved, operator: op, now: now)
-                return approved ? Message(zh: "客户已同意增项", en: "Additional work approved")
-                    : Message(zh: "客户拒绝增项，已作为建议保留", en: "Declined; kept as a recommendation for next visit")
+                _ = try db.decideAdditionalJob(jobID: jobID, approved: approved, method: method, operator: op, now: now)
+                return OrderStrings.decided(approved, method)
             }
         case .loadDeliveryQueue(let offset, let limit):
             return load {

@@ -11,6 +11,8 @@ public struct CustomerCard: Sendable, Equatable {
     /// Newest first, at most 10.
     public var lastVisits: [RepairOrder]
     public var openComplaints: [Complaint]
+    /// Work declined on earlier visits (newest first): offered again at the next check-in.
+    public var declinedWork: [Job] = []
 }
 
 extension AppDatabase {
@@ -74,7 +76,8 @@ extension AppDatabase {
                 Complaint.self, db, where: "customer_id = ? AND step <> 'closed' ORDER BY opened_at DESC, id DESC",
                 arguments: [customerID])
             return CustomerCard(customer: customer, vehicles: vehicles, mileage: mileage, lastVisits: visits,
-                                openComplaints: complaints)
+                                openComplaints: complaints,
+                                declinedWork: try Self.declinedWork(db, customerID: customerID))
         }
     }
 

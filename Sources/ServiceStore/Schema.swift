@@ -20,6 +20,7 @@ enum Schema {
         registerPanelMigrations(&migrator)
         registerFollowUpMigrations(&migrator)
         registerDeskTimesMigrations(&migrator)
+        registerDeskOrderMigrations(&migrator)
         return migrator
     }
 

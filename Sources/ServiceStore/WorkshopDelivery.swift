@@ -35,9 +35,12 @@ extension AppDatabase {
         return DeliveryContext(order: order, plate: vehicle?.plate ?? "", model: vehicle?.model ?? "",
                                customerName: customer?.name ?? "", advisorName: advisor?.name ?? "", jobs: jobs,
                                checks: checks, qcPassed: QCRules.isPassed(checks: checks, history: history),
-                               items: items, finalLabour: order.finalLabour ?? amounts.labour,
-                               finalParts: order.finalParts ?? amounts.parts, callbackWindowHours: window,
-                               operatorMayOverride: DeliveryChecklist.mayOverride(staff))
+                               items: items,
+                               finalLabour: order.stage == .delivered ? order.finalLabour ?? amounts.labour : amounts.labour,
+                               finalParts: order.stage == .delivered ? order.finalParts ?? amounts.parts : amounts.parts, callbackWindowHours: window,
+                               operatorMayOverride: DeliveryChecklist.mayOverride(staff),
+                               qcFailed: QCRules.hasOutstandingFailure(checks: checks),
+                               qcRequiredForAll: try qcRequiredForAll(db))
     }
 
     /// Delivers an order ready for pickup: checks the checklist gate (overrides only by a manager, audited),
@@ -74,9 +77,14 @@ extension AppDatabase {
                 throw DeliveryError(message: DeliveryChecklist.overrideRefused)
             }
             let final = context.finalLabour + context.finalParts
+            guard context.jobs.contains(where: WorkLines.isCharged) else {
+                throw DeliveryError(message: Message(
+                    zh: "工单上没有完成的项目：请先在看板上添加所做的工作", en: "The order has no work done on it; add the work first"))
+            }
             let result = try DeliveryChecklist.gate(
                 items: items, ticked: cleanTicks, jobs: context.jobs, repairClass: order.repairClass,
-                qcPassed: context.qcPassed, finalTotal: final, estimateTotal: order.estimateTotal)
+                qcPassed: context.qcPassed, finalTotal: final, estimateTotal: order.estimateTotal,
+                qcFailed: context.qcFailed, qcRequiredForAll: context.qcRequiredForAll)
             order.finalLabour = context.finalLabour
             order.finalParts = context.finalParts
             order = try saveVersioned(db, order, operator: op, now: now).saved

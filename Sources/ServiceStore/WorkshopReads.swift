@@ -74,14 +74,15 @@ extension AppDatabase {
 
     /// Active technicians, most skilled first (the dispatch picker).
     public func technicians() throws -> [StaffChoice] {
-        try allStaff().filter { $0.isActive && $0.roles.contains(.technician) }
+        let open = try dbPool.read { db in try openJobCounts(db) }
+        return try allStaff().filter { $0.isActive && $0.roles.contains(.technician) }
             .sorted { $0.skillLevel != $1.skillLevel ? $0.skillLevel > $1.skillLevel : $0.name < $1.name }
-            .map { StaffChoice(id: $0.id!, name: $0.name, skillLevel: $0.skillLevel) }
+            .map { StaffChoice(id: $0.id!, name: $0.name, skillLevel: $0.skillLevel, openJobs: open[$0.id!] ?? 0) }
     }
 
-    /// Active advisors by name (the board's advisor filter).
+    /// Active advisors (and the rungs above them) by name: the board's advisor filter and the check-in choice.
     public func advisors() throws -> [StaffChoice] {
-        try allStaff().filter { $0.isActive && $0.roles.contains(.advisor) }
+        try allStaff().filter(AdvisorRules.isAdvisor)
             .map { StaffChoice(id: $0.id!, name: $0.name, skillLevel: $0.skillLevel) }
     }
 

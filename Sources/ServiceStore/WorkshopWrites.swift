@@ -127,22 +127,27 @@ extension AppDatabase {
         }
     }
 
-    /// The customer's answer on additional work. Declined work stays on the order, and is shown as a
-    /// recommendation at the vehicle's next check-in (`recommendations(vehicleID:)`).
+    /// The customer's answer on additional work, with how they gave it and who recorded it when. Declined work
+    /// stays on the order, and is shown at the vehicle's next check-in (`recommendations(vehicleID:)`).
     @discardableResult
-    public func decideAdditionalJob(jobID: RowID, approved: Bool, operator op: Operator, now: Date) throws -> Job {
+    public func decideAdditionalJob(jobID: RowID, approved: Bool, method: ApprovalMethod, operator op: Operator,
+                                    now: Date) throws -> Job {
         try write { db in
             guard var job = try Persistence.fetch(Job.self, db, id: jobID) else {
                 throw StoreError.notFound(entity: Job.table, id: jobID)
             }
             try DispatchRules.checkDecision(job: job, approved: approved)
-            let old = job.status
+            let before = job.columns
             job.status = approved ? .approved : .declined
-            try db.execute(sql: "UPDATE job SET status = ?, version = version + 1 WHERE id = ?",
-                           arguments: [job.status.rawValue, jobID])
+            job.approvalMethod = method
+            job.decidedByID = op.staffID
+            job.decidedAt = now
+            try db.execute(sql: """
+                UPDATE job SET status = ?, approval_method = ?, decided_by_id = ?, decided_at = ?, version = version + 1
+                WHERE id = ?
+                """, arguments: [job.status.rawValue, method.rawValue, op.staffID, now, jobID])
             try Audit.append(db, operator: op, at: now, action: approved ? "approve" : "decline", entity: Job.table,
-                             entityID: jobID, detail: ["status": .change(old: old.rawValue.databaseValue,
-                                                                         new: job.status.rawValue.databaseValue)])
+                             entityID: jobID, detail: Audit.changes(from: before, to: job.columns))
             if let order = try Persistence.fetch(RepairOrder.self, db, id: job.repairOrderID) {
                 _ = try touch(db, order: order)
             }
@@ -150,25 +155,38 @@ extension AppDatabase {
         }
     }
 
-    /// Records a QC result with the inspector (the operator's staff record). The order must be in QC.
+    /// Records a QC result signed by `inspectorID` (default: the operator): a workshop lead, or a technician who
+    /// did none of the work on this order. The order must be in QC.
     @discardableResult
-    public func recordQualityCheck(roID: RowID, passed: Bool, note: String = "", operator op: Operator,
-                                   now: Date) throws -> QualityCheck {
+    public func recordQualityCheck(roID: RowID, passed: Bool, inspectorID: RowID? = nil, note: String = "",
+                                   operator op: Operator, now: Date) throws -> QualityCheck {
         let cleanNote = try FreeText.clean(note, field: .notes, maxLength: 300)
         return try write { db in
             guard let order = try Persistence.fetch(RepairOrder.self, db, id: roID) else {
                 throw StoreError.notFound(entity: RepairOrder.table, id: roID)
             }
-            try QCRules.checkCanRecord(stage: order.stage, inspectorID: op.staffID, passed: passed, note: cleanNote)
-            let inspector = try op.staffID.flatMap { try Persistence.fetch(Staff.self, db, id: $0) }
+            let inspectorID = inspectorID ?? op.staffID
+            try QCRules.checkCanRecord(stage: order.stage, inspectorID: inspectorID, passed: passed, note: cleanNote)
+            guard let inspector = try Persistence.fetch(Staff.self, db, id: inspectorID!) else {
+                throw StoreError.notFound(entity: Staff.table, id: inspectorID!)
+            }
+            try QCRules.checkInspector(inspector, workTechnicians: try Self.workTechnicians(db, roID: roID))
             let check = try Persistence.insert(
-                QualityCheck(repairOrderID: roID, inspectorID: op.staffID, inspectorName: inspector?.name ?? op.name,
+                QualityCheck(repairOrderID: roID, inspectorID: inspectorID, inspectorName: inspector.name,
                              passed: passed, at: now, note: cleanNote), db)
             try Audit.append(db, operator: op, at: now, action: passed ? "qcPassed" : "qcFailed",
                              entity: QualityCheck.table, entityID: check.id, detail: Audit.values(check.columns))
             _ = try touch(db, order: order)
             return check
         }
+    }
+
+    /// Technicians on the order's work (declined lines excluded): they do not inspect their own work.
+    static func workTechnicians(_ db: Database, roID: RowID) throws -> Set<RowID> {
+        Set(try RowID.fetchAll(db, sql: """
+            SELECT DISTINCT technician_id FROM job WHERE repair_order_id = ? AND technician_id IS NOT NULL
+              AND status <> 'declined'
+            """, arguments: [roID]))
     }
 
     /// "Delay notified": the customer was told, and the order gets the new promised time; the old one is

@@ -33,6 +33,7 @@ extension AppDatabase {
                     en: "Vehicle \(Plate.display(vehicle.plate)) does not belong to this customer; "
                         + "if it changed hands, change its owner first"))
             }
+            try assignAdvisor(db, order: &order, operator: op)
             let last = try latestMileage(db, vehicleID: vehicle.id!)
             try MileageRule.check(newKm: order.mileageIn, lastKm: last?.km, odometerReplacementReason: nil)
 
@@ -51,7 +52,15 @@ extension AppDatabase {
                 concern.repairOrderID = roID
                 _ = try Persistence.insert(concern, db)
             }
-            for var job in cleanJobs {
+            var lines = cleanJobs
+            // The estimate the customer signed is the work: an order opened without lines gets it as its first.
+            // Further concerns get their own lines, as dispatch would give them.
+            if lines.isEmpty && order.estimateTotal > .zero {
+                lines = [WorkLines.fromEstimate(concern: cleanConcerns.first?.text ?? "", labour: order.estimateLabour,
+                                                parts: order.estimateParts, labourMinutes: 0)]
+                    + cleanConcerns.dropFirst().map { Job(repairOrderID: 0, description: String($0.text.prefix(200))) }
+            }
+            for var job in lines {
                 job.repairOrderID = roID
                 _ = try Persistence.insert(job, db)
             }
@@ -63,10 +72,27 @@ extension AppDatabase {
 
             var detail = Audit.values(order.columns)
             detail["concerns"] = .int(Int64(cleanConcerns.count))
-            detail["jobs"] = .int(Int64(cleanJobs.count))
+            detail["jobs"] = .int(Int64(lines.count))
             try Audit.append(db, operator: op, at: now, action: "insert", entity: RepairOrder.table, entityID: roID,
                              detail: detail)
             return order
+        }
+    }
+
+    /// The order's advisor: the one chosen (an active advisor), else the operator when they are an advisor.
+    /// A staff operator who is not an advisor must choose one; setup and import runs (no staff record) may
+    /// leave it empty for the board to assign.
+    private func assignAdvisor(_ db: Database, order: inout RepairOrder, operator op: Operator) throws {
+        if let id = order.advisorID {
+            guard let staff = try Persistence.fetch(Staff.self, db, id: id) else {
+                throw StoreError.notFound(entity: Staff.table, id: id)
+            }
+            try AdvisorRules.checkAdvisor(staff)
+        } else if let id = op.staffID {
+            guard let me = try Persistence.fetch(Staff.self, db, id: id), AdvisorRules.isAdvisor(me) else {
+                throw AdvisorRules.advisorRequired
+            }
+            order.advisorID = id
         }
     }
 
@@ -138,10 +164,18 @@ extension AppDatabase {
                                               arguments: [roID])
         try ROLifecycle.check(from: order.stage, to: to, repairClass: order.repairClass,
                               qcPassed: QCRules.isPassed(checks: checks, history: history), reason: note,
-                              heldFrom: order.stage == .onHold ? ROLifecycle.stageBeforeHold(history) : nil)
+                              heldFrom: order.stage == .onHold ? ROLifecycle.stageBeforeHold(history) : nil,
+                              qcFailed: QCRules.hasOutstandingFailure(checks: checks),
+                              qcRequiredForAll: try Self.qcRequiredForAll(db))
         let jobs = try Persistence.fetchAll(Job.self, db, where: "repair_order_id = ? ORDER BY id", arguments: [roID])
         if order.stage == .checkedIn && to == .dispatched { try DispatchRules.checkDispatchable(jobs: jobs) }
         if Self.workFinishedStages.contains(to) && order.stage != .onHold { try DispatchRules.checkWorkFinished(jobs: jobs) }
+    }
+
+    /// The shop's "QC for every order" setting, read inside the caller's transaction.
+    static func qcRequiredForAll(_ db: Database) throws -> Bool {
+        QCRules.requiredForAll(fromSetting: try String.fetchOne(
+            db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [QCRules.requiredForAllSettingKey]))
     }
 
     /// Leaving the workshop floor for QC, washing or pickup means the work on the jobs is finished.

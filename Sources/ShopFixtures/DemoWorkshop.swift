@@ -123,7 +123,8 @@ struct DemoWorkshop {
                 // Work found on the lift that the customer put off: shown again at the next check-in.
                 let extra = try db.addAdditionalJob(roID: ro.id!, description: rng.pick(Self.recommendedWork),
                                                     labour: .yuan(120), parts: .yuan(380), operator: op(advisor), now: t)
-                _ = try db.decideAdditionalJob(jobID: extra.id!, approved: false, operator: op(advisor), now: t)
+                _ = try db.decideAdditionalJob(jobID: extra.id!, approved: false, method: .phone, operator: op(advisor),
+                                               now: t)
                 ro = try db.repairOrder(id: ro.id!)!
             }
         }

@@ -71,10 +71,17 @@ func boardPage(_ rows: [BoardRow], offset: Int = 0, total: Int? = nil) -> BoardP
         #expect(s.workshop.prompt == nil)
     }
 
-    @Test func readyCarsAreDeliveredFromTheDeliveryPanel() {
+    /// Delivery is on the Delivery panel; from the board a ready car can only go back for rework, with a reason.
+    @Test func aReadyCarGoesBackForReworkWithAReason() {
         var s = onBoard([boardRow(1, stage: .readyForPickup)])
         _ = send(&s, .character("m"))
-        #expect(s.workshop.picker?.options.map(\.value) == ["onHold", "cancelled"])
+        #expect(s.workshop.picker?.options.map(\.value) == ["inProgress", "onHold", "cancelled"])
+        _ = send(&s, .enter)
+        #expect(s.workshop.prompt?.purpose == .stageReason(roID: 1, version: 3, from: .readyForPickup, to: .inProgress))
+        #expect(s.workshop.prompt?.title == OrderStrings.reworkReason)
+        for ch in "异响仍在" { _ = send(&s, .character(ch)) }
+        #expect(send(&s, .enter) == [.workshop(.moveStage(roID: 1, version: 3, from: .readyForPickup, to: .inProgress,
+                                                          note: "异响仍在"))])
     }
 
     @Test func reassigningAsksForAReason() {
@@ -171,15 +178,33 @@ func boardPage(_ rows: [BoardRow], offset: Int = 0, total: Int? = nil) -> BoardP
         #expect(send(&s, .character("d")) == [.workshop(.deliver(roID: 9, version: 8, ticked: ["cleaned": .done]))])
     }
 
-    @Test func managerOverrideNeedsAReason() {
+    /// One override, one reason, every missing item: what was ticked stays ticked, what the data satisfies stays
+    /// satisfied by the data.
+    @Test func managerOverrideCoversEveryMissingItemWithOneReason() {
         var s = onDelivery(context(mayOverride: true))
-        _ = send(&s, .enter, .down, .down, .character("o"))
-        #expect(s.workshop.prompt?.purpose == .overrideReason(itemKey: "oldParts"))
+        _ = send(&s, .enter, .down, .enter, .character("o"))
+        #expect(s.workshop.prompt?.purpose == .overrideMissing)
         _ = send(&s, .enter)
         #expect(s.workshop.prompt != nil && s.status?.kind == .error)
-        for ch in "旧件返厂" { _ = send(&s, .character(ch)) }
+        for ch in "客户赶时间" { _ = send(&s, .character(ch)) }
         _ = send(&s, .enter)
-        #expect(s.workshop.delivery.ticked == ["oldParts": .overridden(reason: "旧件返厂")])
+        #expect(s.workshop.prompt == nil)
+        var expected: [String: DeliveryItemState] = ["cleaned": .done]
+        for key in ["oldParts", "explained", "nextService", "personalItems", "followUp", "contact"] {
+            expected[key] = .overridden(reason: "客户赶时间")
+        }
+        #expect(s.workshop.delivery.ticked == expected)
+        // Nothing left to override: a second `o` says so instead of asking again.
+        _ = send(&s, .character("o"))
+        #expect(s.workshop.prompt == nil && s.status?.message == OrderStrings.nothingToOverride)
+    }
+
+    @Test func aFailedQCCannotBeOverridden() {
+        var c = context(mayOverride: true)
+        c.qcFailed = true
+        var s = onDelivery(c)
+        _ = send(&s, .enter, .character("o"))
+        #expect(s.workshop.prompt == nil && s.status?.message == OrderStrings.qcFailedBlocks)
     }
 
     @Test func aDifferentAmountAsksForTheCustomersApproval() {
@@ -220,7 +245,9 @@ func boardPage(_ rows: [BoardRow], offset: Int = 0, total: Int? = nil) -> BoardP
                                                          heldFrom: nil))))
         _ = send(&s, .down)
         #expect(s.workshop.board.detailJob == 1)
-        #expect(send(&s, .character("y")) == [.workshop(.decideJob(jobID: 11, approved: true))])
+        #expect(send(&s, .character("y")).isEmpty)
+        #expect(s.workshop.picker?.purpose == .approval(jobID: 11, approved: true))
+        #expect(send(&s, .down, .enter) == [.workshop(.decideJob(jobID: 11, approved: true, method: .phone))])
         _ = send(&s, .character("t"))
         #expect(send(&s, .enter) == [.workshop(.assignJob(jobID: 11, technicianID: 5, reason: ""))])
         _ = send(&s, .up, .character("t"), .enter)

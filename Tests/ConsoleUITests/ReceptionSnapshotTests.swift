@@ -73,13 +73,15 @@ private func newCustomer() -> AppState {
 private func saved() -> AppState {
     var s = base()
     keys(&s, [.function(3)])
-    let order = RepairOrder(id: 9, number: "RO-20261122-0008", customerID: 1, vehicleID: 11, advisorID: nil,
+    let order = RepairOrder(id: 9, number: "RO-20261122-0008", customerID: 1, vehicleID: 11, advisorID: 2,
                             serviceType: .repair, repairClass: .minorRepair, openedAt: now, promisedAt: now.addingTimeInterval(9000),
                             mileageIn: 23_500, contactPhone: "13812345678", estimateLabour: Fen(38_000), estimateParts: Fen(12_050),
                             checkInSeconds: 38)
     let text = WorkOrderText(shopName: s.shopName, order: order, customerName: "王芳", plate: "粤A12345", model: "迈腾 2.0T",
                              vin: "LFVA23C30N3100001", concerns: [Concern(repairOrderID: 9, text: "刹车异响", category: .brakes)],
-                             valuablesReminded: true).render(timeZone: zone)
+                             valuablesReminded: true, advisorName: "李娜",
+                             jobs: [Job(repairOrderID: 9, description: "刹车异响", labour: Fen(38_000), parts: Fen(12_050),
+                                        labourHours: 1.5)]).render(timeZone: zone)
     _ = reduce(&s, .reception(.checkInSaved(SavedCheckIn(number: order.number, checkInSeconds: 38,
                                                          workOrderPath: "/home/desk/.local/share/advisor/work-orders/RO-20261122-0008.txt",
                                                          workOrderText: text), warning: nil)))

@@ -172,4 +172,22 @@ private func board(_ count: Int, language: Language = .zhHans, window: Int = 60)
         for ch in "17:30" { _ = reduce(&s, .keyPressed(.character(ch))) }
         assertSnapshot(ConsoleView.render(s, size: small), named: "board-delay-prompt-80x24")
     }
+
+    /// Each technician's open jobs, in columns that line up although the names take 4, 6 and 9 columns.
+    @Test func technicianPickerShowsOpenJobsInAlignedColumns() {
+        var s = board(12)
+        _ = reduce(&s, .workshop(.staffLoaded(advisors: [], technicians: [
+            StaffChoice(id: 5, name: "刘德明", skillLevel: 5, openJobs: 3),
+            StaffChoice(id: 6, name: "Li Wei", skillLevel: 4, openJobs: 1),
+            StaffChoice(id: 7, name: "欧阳", skillLevel: 2, openJobs: 0),
+            StaffChoice(id: 8, name: "Zhang San", skillLevel: 3, openJobs: 12),
+        ])))
+        _ = reduce(&s, .keyPressed(.character("t")))
+        let labels = s.workshop.picker?.options.map { s.text($0.label) } ?? []
+        #expect(labels.count == 4)
+        // The jobs column starts at the same display column on every row.
+        let starts = labels.map { label in String(label.prefix(while: { $0 != "在" })).displayWidth }
+        #expect(Set(starts).count == 1, "\(labels)")
+        assertSnapshot(ConsoleView.render(s, size: small), named: "board-technician-picker-80x24")
+    }
 }

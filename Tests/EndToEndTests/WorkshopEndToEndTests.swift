@@ -65,6 +65,9 @@ import Testing
         try session.sendKeys("c")
         try session.waitFor("QC result")
         try session.sendKeys("Enter")
+        // The inspector is picked; the operator (a manager, who did not do the work) is offered first.
+        try session.waitFor("Who inspected?")
+        try session.sendKeys("Enter")
         try session.waitFor("QC passed, inspector 郑建国")
         try session.sendKeys("m", "Down", "Down")
         try session.waitFor("Ready for pickup")

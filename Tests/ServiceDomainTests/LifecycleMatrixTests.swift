@@ -13,7 +13,7 @@ import Testing
         .waitingParts: [.inProgress],
         .qualityCheck: [.inProgress, .washing, .readyForPickup],
         .washing: [.readyForPickup],
-        .readyForPickup: [.delivered],
+        .readyForPickup: [.delivered, .inProgress],
     ]
 
     static func expected(from: ROStage, to: ROStage, mandatory: Bool, qcPassed: Bool) -> TransitionError.Kind? {

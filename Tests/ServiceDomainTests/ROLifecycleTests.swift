@@ -10,7 +10,7 @@ private let optionalQCFlow: [ROStage: Set<ROStage>] = [
     .waitingParts: [.inProgress, .onHold, .cancelled],
     .qualityCheck: [.inProgress, .washing, .readyForPickup, .onHold, .cancelled],
     .washing: [.readyForPickup, .onHold, .cancelled],
-    .readyForPickup: [.delivered, .onHold, .cancelled],
+    .readyForPickup: [.delivered, .inProgress, .onHold, .cancelled],
     .delivered: [],
     .onHold: [.checkedIn, .dispatched, .inProgress, .waitingParts, .qualityCheck, .washing, .readyForPickup, .cancelled],
     .cancelled: [],

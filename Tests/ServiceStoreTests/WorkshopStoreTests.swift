@@ -184,11 +184,11 @@ struct WorkshopShop {
         #expect(pads.status == .awaitingApproval && pads.technicianID == shop.techA.id)
         ro = try shop.fresh(ro)
         #expect(throws: DispatchError.self) { try shop.move(ro, .readyForPickup, 30) }
-        _ = try shop.db.decideAdditionalJob(jobID: pads.id!, approved: true, operator: shop.op(shop.advisor), now: shop.at(31))
-        _ = try shop.db.decideAdditionalJob(jobID: wipers.id!, approved: false, operator: shop.op(shop.advisor),
+        _ = try shop.db.decideAdditionalJob(jobID: pads.id!, approved: true, method: .phone, operator: shop.op(shop.advisor), now: shop.at(31))
+        _ = try shop.db.decideAdditionalJob(jobID: wipers.id!, approved: false, method: .phone, operator: shop.op(shop.advisor),
                                             now: shop.at(32))
         #expect(throws: DispatchError.self) {
-            try shop.db.decideAdditionalJob(jobID: wipers.id!, approved: true, operator: shop.op(shop.advisor), now: shop.at(33))
+            try shop.db.decideAdditionalJob(jobID: wipers.id!, approved: true, method: .phone, operator: shop.op(shop.advisor), now: shop.at(33))
         }
         ro = try shop.move(try shop.fresh(ro), .readyForPickup, 40)
         let jobs = try shop.db.jobs(repairOrderID: ro.id!)

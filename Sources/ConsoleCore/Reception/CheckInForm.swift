@@ -11,13 +11,17 @@ public struct CheckInCustomerInfo: Sendable, Equatable {
     /// Newest first.
     public var lastVisits: [RepairOrder]
     public var openComplaints: [Complaint]
+    /// Work declined on earlier visits, newest first (offered again).
+    public var declinedWork: [Job]
 
-    public init(customer: Customer, vehicle: Vehicle?, lastKm: Int?, lastVisits: [RepairOrder], openComplaints: [Complaint]) {
+    public init(customer: Customer, vehicle: Vehicle?, lastKm: Int?, lastVisits: [RepairOrder], openComplaints: [Complaint],
+                declinedWork: [Job] = []) {
         self.customer = customer
         self.vehicle = vehicle
         self.lastKm = lastKm
         self.lastVisits = lastVisits
         self.openComplaints = openComplaints
+        self.declinedWork = declinedWork
     }
 }
 
@@ -26,11 +30,13 @@ public enum CheckInField: Int, Sendable, CaseIterable, Comparable {
     case name, phone, plate, vin, model
     case mileage, concern, labour, parts, hours, promised
     case category, serviceType, waiter, fuel, walkAround, valuables, contactPhone, callbackTime
+    /// Only when the person checking in is not an advisor.
+    case advisor
 
     public static func < (a: CheckInField, b: CheckInField) -> Bool { a.rawValue < b.rawValue }
 
     /// Fields chosen with ←/→ or Space rather than typed.
-    public var isChoice: Bool { [.category, .serviceType, .waiter, .fuel, .valuables].contains(self) }
+    public var isChoice: Bool { [.category, .serviceType, .waiter, .fuel, .valuables, .advisor].contains(self) }
     var isCustomerField: Bool { self == .name || self == .phone }
     var isVehicleField: Bool { self == .plate || self == .vin || self == .model }
 }
@@ -57,6 +63,9 @@ public struct CheckInForm: Sendable, Equatable {
     public var saving = false
     /// Esc was pressed once on a form with input: a second Esc discards it.
     public var discardArmed = false
+    /// The advisors to choose from; empty when the person checking in is the advisor (the store records them).
+    public var advisors: [StaffChoice] = []
+    public var advisorID: RowID?
 
     public init(subject: CheckInCustomerInfo?, appointment: Appointment?, arrivedAt: Date, hours: ShopHours,
                 now: Date, timeZone: TimeZone) {
@@ -88,6 +97,7 @@ public struct CheckInForm: Sendable, Equatable {
         CheckInField.allCases.filter { f in
             if f.isCustomerField { return needsCustomer }
             if f.isVehicleField { return needsVehicle }
+            if f == .advisor { return !advisors.isEmpty }
             return true
         }
     }
@@ -141,6 +151,8 @@ public struct CheckInForm: Sendable, Equatable {
                                    timeZone: timeZone)
         case .walkAround: _ = try FreeText.clean(value, field: .walkAround, maxLength: 500)
         case .callbackTime: _ = try FreeText.clean(value, field: .preferredCallTime, maxLength: 40)
+        case .advisor:
+            if !advisors.isEmpty && !advisors.contains(where: { $0.id == advisorID }) { throw AdvisorRules.advisorRequired }
         case .category, .serviceType, .waiter, .fuel, .valuables: break
         }
     }
@@ -175,7 +187,8 @@ public struct CheckInForm: Sendable, Equatable {
         }
         let contact = text(.contactPhone).isEmpty && needsCustomer ? text(.phone) : text(.contactPhone)
         let order = RepairOrder(
-            number: "", customerID: customerID, vehicleID: subject?.vehicle?.id ?? 0, advisorID: nil,
+            number: "", customerID: customerID, vehicleID: subject?.vehicle?.id ?? 0,
+            advisorID: advisors.isEmpty ? nil : advisorID,
             appointmentID: appointmentID, serviceType: serviceType,
             repairClass: CheckInDefaults.repairClass(for: serviceType), openedAt: now,
             promisedAt: try PromisedTime.parse(text(.promised), now: now, timeZone: timeZone),
@@ -183,8 +196,11 @@ public struct CheckInForm: Sendable, Equatable {
             walkAroundNotes: text(.walkAround), contactPhone: try PhoneNumber.validate(contact),
             preferredCallbackTime: text(.callbackTime),
             estimateLabour: try YuanInput.parse(text(.labour)), estimateParts: try YuanInput.parse(text(.parts)))
+        let line = WorkLines.fromEstimate(concern: text(.concern), labour: order.estimateLabour,
+                                          parts: order.estimateParts,
+                                          labourMinutes: (try? LabourHoursInput.minutes(text(.hours))) ?? 0)
         return CheckInDraft(newCustomer: newCustomer, newVehicle: newVehicle, order: order,
-                            concern: Concern(repairOrderID: 0, text: text(.concern), category: category),
+                            concern: Concern(repairOrderID: 0, text: text(.concern), category: category), jobs: [line],
                             arrivedAt: arrivedAt, valuablesReminded: valuablesReminded, shopName: shopName)
     }
 }
@@ -195,9 +211,27 @@ public struct CheckInDraft: Sendable, Equatable {
     public var newVehicle: Vehicle?
     public var order: RepairOrder
     public var concern: Concern
+    /// The order's first work line(s): the estimate as typed (labour, parts, hours).
+    public var jobs: [Job]
     public var arrivedAt: Date
     public var valuablesReminded: Bool
     public var shopName: String
+}
+
+extension CheckInForm {
+    /// The advisors offered when the operator is not one, with the default chosen (the customer's usual one).
+    public mutating func offerAdvisors(_ choices: [StaffChoice], defaultID: RowID?) {
+        advisors = choices
+        if !choices.contains(where: { $0.id == advisorID }) { advisorID = defaultID ?? choices.first?.id }
+    }
+
+    mutating func cycleAdvisor(_ step: Int) {
+        guard !advisors.isEmpty else { return }
+        let i = advisors.firstIndex { $0.id == advisorID } ?? 0
+        advisorID = advisors[((i + step) % advisors.count + advisors.count) % advisors.count].id
+    }
+
+    public var advisorName: String { advisors.first { $0.id == advisorID }?.name ?? "" }
 }
 
 /// A check-in that reached the store.

@@ -74,6 +74,8 @@ enum CheckInKeys {
             form.isWaiter = carry.isWaiter
             form.fuel = carry.fuel
             form.valuablesReminded = carry.valuablesReminded
+            form.advisors = carry.advisors
+            form.advisorID = carry.advisorID
             form.touched = carry.touched
             form.appointmentID = carry.appointmentID
             form.refreshSuggestions(now: state.now, timeZone: state.timeZone)
@@ -119,6 +121,7 @@ enum CheckInKeys {
             case .waiter: form.isWaiter.toggle()
             case .fuel: form.fuel = form.fuel.cycled(step)
             case .valuables: form.valuablesReminded.toggle()
+            case .advisor: form.cycleAdvisor(step)
             default: break
             }
             form.refreshSuggestions(now: state.now, timeZone: state.timeZone)

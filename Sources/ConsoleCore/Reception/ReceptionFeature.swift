@@ -39,6 +39,8 @@ public enum ReceptionEvent: Sendable, Equatable {
     /// when the arrival was logged. `carry` keeps what was typed when switching to an existing record.
     case checkInLoaded(CheckInCustomerInfo?, appointment: Appointment?, arrivedAt: Date, hours: ShopHours, carry: CheckInForm?)
     case duplicatesFound([DuplicateMatch])
+    /// The person checking in is not an advisor: the form offers these, with the customer's usual one first chosen.
+    case advisorsOffered([StaffChoice], defaultID: RowID?)
     /// Existing records matching a new customer typed in the booking form (F4).
     case bookingDuplicatesFound([DuplicateMatch])
     /// The new customer, car and appointment were saved; the day shown is reloaded.
@@ -107,6 +109,9 @@ public enum ReceptionFeature {
             return []
         case .checkInLoaded(let info, let appointment, let arrivedAt, let hours, let carry):
             CheckInKeys.open(&state, info: info, appointment: appointment, arrivedAt: arrivedAt, hours: hours, carry: carry)
+            return []
+        case .advisorsOffered(let advisors, let defaultID):
+            state.reception.form?.offerAdvisors(advisors, defaultID: defaultID)
             return []
         case .duplicatesFound(let matches):
             guard state.reception.form != nil else { return [] }

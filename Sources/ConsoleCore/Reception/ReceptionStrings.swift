@@ -64,6 +64,7 @@ public enum ReceptionStrings {
         case .valuables: Message(zh: "贵重物品", en: "Valuables")
         case .contactPhone: Message(zh: "联系电话", en: "Contact")
         case .callbackTime: Message(zh: "回访时间", en: "Call at")
+        case .advisor: Message(zh: "服务顾问", en: "Advisor")
         }
     }
 

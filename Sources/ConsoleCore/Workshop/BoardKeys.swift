@@ -41,7 +41,7 @@ enum BoardKeys {
             board.filter = WaitingBoardFilter()
             board.sort = .risk
             return filterChanged(&state, board)
-        case .character(let c) where "mtcln".contains(c):
+        case .character(let c) where "mtclnv".contains(c):
             guard let row = board.selectedRow else { return [] }
             return action(c, row: row, &state)
         default:
@@ -99,11 +99,7 @@ enum BoardKeys {
             state.workshop.picker = WorkshopPicker(
                 purpose: purpose,
                 title: WorkshopStrings.pickTechnician,
-                options: techs.map { t in
-                    let stars = String(repeating: "★", count: max(0, min(5, t.skillLevel)))
-                    return PickerOption(label: Message(zh: "\(t.name)  \(stars)", en: "\(t.name)  \(stars)"),
-                                        value: String(t.id))
-                })
+                options: technicianOptions(techs))
         case "c":
             state.workshop.picker = WorkshopPicker(
                 purpose: .qcResult(roID: row.id), title: WorkshopStrings.pickQC,
@@ -116,10 +112,34 @@ enum BoardKeys {
             state.workshop.prompt = WorkshopPrompt(purpose: .additionalJob(roID: row.id),
                                                    title: WorkshopStrings.additionalJob,
                                                    hint: WorkshopStrings.additionalJobHint)
+        case "v":
+            let advisors = state.workshop.board.advisors
+            guard !advisors.isEmpty else {
+                state.status = StatusLine(OrderStrings.noAdvisors, kind: .warning)
+                return []
+            }
+            var picker = WorkshopPicker(purpose: .advisor(roID: row.id, version: version), title: OrderStrings.pickAdvisor,
+                                        options: advisors.map { PickerOption(label: Message(zh: $0.name, en: $0.name),
+                                                                             value: String($0.id)) })
+            picker.selected = advisors.firstIndex { $0.id == row.advisorID } ?? 0
+            state.workshop.picker = picker
         default:
             break
         }
         return []
+    }
+
+    /// Name, skill and open jobs in columns that line up whatever the names' display widths (CJK names take
+    /// two columns a character).
+    static func technicianOptions(_ techs: [StaffChoice]) -> [PickerOption] {
+        let nameWidth = techs.map { FreeText.sanitize($0.name).displayWidth }.max() ?? 0
+        return techs.map { t in
+            let name = FreeText.sanitize(t.name).padded(toWidth: nameWidth)
+            let stars = String(repeating: "★", count: max(0, min(5, t.skillLevel))).padded(toWidth: 5)
+            let jobs = OrderStrings.openJobs(t.openJobs)
+            return PickerOption(label: Message(zh: "\(name)  \(stars)  \(jobs.zh)", en: "\(name)  \(stars)  \(jobs.en)"),
+                                value: String(t.id))
+        }
     }
 
     /// Keys of the opened order; nil passes the key on to the board.
@@ -138,7 +158,25 @@ enum BoardKeys {
                 state.status = StatusLine(WorkshopStrings.noJobSelected, kind: .warning)
                 return []
             }
-            return [.workshop(.decideJob(jobID: jobID, approved: key == .character("y")))]
+            state.workshop.picker = WorkshopPicker(
+                purpose: .approval(jobID: jobID, approved: key == .character("y")), title: OrderStrings.pickApproval,
+                options: ApprovalMethod.allCases.map { PickerOption(label: $0.label, value: $0.rawValue) })
+            return []
+        case .character("e"):
+            guard detail.jobs.indices.contains(state.workshop.board.detailJob),
+                  let jobID = detail.jobs[state.workshop.board.detailJob].id else {
+                state.status = StatusLine(WorkshopStrings.noJobSelected, kind: .warning)
+                return []
+            }
+            let job = detail.jobs[state.workshop.board.detailJob]
+            var prompt = WorkshopPrompt(purpose: .editLine(jobID: jobID, orderVersion: detail.order.version),
+                                        title: OrderStrings.editLine, hint: OrderStrings.editLineHint)
+            prompt.input = TextInputState(
+                text: "\(YuanInput.format(job.labour)) \(YuanInput.format(job.parts)) "
+                    + LabourHoursInput.format(minutes: Int((job.labourHours * 60).rounded())),
+                maxLength: 200)
+            state.workshop.prompt = prompt
+            return []
         case .enter:
             return []
         default:

@@ -64,14 +64,22 @@ enum DeliveryKeys {
                 d.ticked[item.key] = .done
             }
         case .character("o"):
-            guard items.indices.contains(d.item) else { break }
             guard context.operatorMayOverride else {
                 state.status = StatusLine(WorkshopStrings.notManager, kind: .error)
                 break
             }
+            if context.qcFailed {
+                state.status = StatusLine(OrderStrings.qcFailedBlocks, kind: .error)
+                break
+            }
+            guard !DeliveryChecklist.missingKeys(items: items, ticked: d.ticked,
+                                                 satisfied: context.isSatisfiedByData).isEmpty else {
+                state.status = StatusLine(OrderStrings.nothingToOverride, kind: .warning)
+                break
+            }
             state.workshop.delivery = d
-            state.workshop.prompt = WorkshopPrompt(purpose: .overrideReason(itemKey: items[d.item].key),
-                                                   title: WorkshopStrings.overrideReason, hint: WorkshopStrings.reasonHint)
+            state.workshop.prompt = WorkshopPrompt(purpose: .overrideMissing, title: OrderStrings.overrideAll,
+                                                   hint: WorkshopStrings.reasonHint)
             return []
         case .character("d"):
             state.workshop.delivery = d
@@ -82,8 +90,5 @@ enum DeliveryKeys {
         return []
     }
 
-    static func satisfiedByData(_ item: DeliveryItem, _ c: DeliveryContext) -> Bool {
-        DeliveryChecklist.isSatisfiedByData(item, jobs: c.jobs, repairClass: c.order.repairClass, qcPassed: c.qcPassed,
-                                            finalTotal: c.finalLabour + c.finalParts, estimateTotal: c.order.estimateTotal)
-    }
+    static func satisfiedByData(_ item: DeliveryItem, _ c: DeliveryContext) -> Bool { c.isSatisfiedByData(item) }
 }

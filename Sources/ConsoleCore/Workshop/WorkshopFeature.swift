@@ -34,6 +34,17 @@ public enum WorkshopFeature {
         case .shopHoursLoaded(let hours):
             state.workshop.board.hours = hours
             return []
+        case .inspectorsLoaded(let roID, let passed, let note, let inspectors, let operatorID):
+            guard !inspectors.isEmpty else {
+                state.status = StatusLine(OrderStrings.noInspector, kind: .error)
+                return []
+            }
+            var picker = WorkshopPicker(
+                purpose: .qcInspector(roID: roID, passed: passed, note: note), title: OrderStrings.pickInspector,
+                options: inspectors.map { PickerOption(label: Message(zh: $0.name, en: $0.name), value: String($0.id)) })
+            picker.selected = inspectors.firstIndex { $0.id == operatorID } ?? 0
+            state.workshop.picker = picker
+            return []
         case .detailLoaded(let detail):
             state.workshop.board.detail = detail
             if let detail {
@@ -152,8 +163,9 @@ public enum WorkshopFeature {
                     b("o", WorkshopStrings.keyOverride), b("d", WorkshopStrings.keyDeliver)]
         }
         if state.workshop.board.detail != nil {
-            return [b("y", WorkshopStrings.keyApprove), b("x", WorkshopStrings.keyDecline), b("n", WorkshopStrings.keyAddJob),
-                    b("m", WorkshopStrings.keyMoveStage), b("t", WorkshopStrings.keyDispatch), b("c", WorkshopStrings.keyQC)]
+            return [b("y", WorkshopStrings.keyApprove), b("x", WorkshopStrings.keyDecline), b("e", OrderStrings.keyEditLine),
+                    b("n", WorkshopStrings.keyAddJob), b("m", WorkshopStrings.keyMoveStage), b("t", WorkshopStrings.keyDispatch),
+                    b("c", WorkshopStrings.keyQC), b("v", OrderStrings.keyAdvisor)]
         }
         return [
             KeyBinding(keys: [.enter], command: .open, scope: .list, barLabel: WorkshopStrings.keyDetail,
@@ -161,7 +173,7 @@ public enum WorkshopFeature {
             b("m", WorkshopStrings.keyMoveStage), b("t", WorkshopStrings.keyDispatch), b("c", WorkshopStrings.keyQC),
             b("l", WorkshopStrings.keyDelay), b("n", WorkshopStrings.keyAddJob), b("a", WorkshopStrings.keyFilterAdvisor),
             b("g", WorkshopStrings.keyFilterStage), b("w", WorkshopStrings.keyFilterWaiters), b("s", WorkshopStrings.keySort),
-            b("r", WorkshopStrings.keyClearFilter),
+            b("r", WorkshopStrings.keyClearFilter), b("v", OrderStrings.keyAdvisor),
         ]
     }
 

@@ -30,11 +30,12 @@ enum WorkshopPrompts {
         switch purpose {
         case .moveStage(let roID, let version, let from):
             guard let to = ROStage(rawValue: value) else { return [] }
-            if ROLifecycle.requiresReason(to) {
+            if ROLifecycle.requiresReason(from: from, to: to) {
+                let title = ROLifecycle.isRework(from: from, to: to) ? OrderStrings.reworkReason
+                    : to == .onHold ? WorkshopStrings.holdReason : WorkshopStrings.cancelReason
                 state.workshop.prompt = WorkshopPrompt(
                     purpose: .stageReason(roID: roID, version: version, from: from, to: to),
-                    title: to == .onHold ? WorkshopStrings.holdReason : WorkshopStrings.cancelReason,
-                    hint: WorkshopStrings.reasonHint)
+                    title: title, hint: WorkshopStrings.reasonHint)
                 return []
             }
             return [.workshop(.moveStage(roID: roID, version: version, from: from, to: to, note: ""))]
@@ -56,10 +57,19 @@ enum WorkshopPrompts {
             }
             return [.workshop(.assignJob(jobID: jobID, technicianID: id, reason: ""))]
         case .qcResult(let roID):
-            if value == "pass" { return [.workshop(.recordQC(roID: roID, passed: true, note: ""))] }
+            if value == "pass" { return [.workshop(.loadInspectors(roID: roID, passed: true, note: ""))] }
             state.workshop.prompt = WorkshopPrompt(purpose: .qcFailNote(roID: roID), title: WorkshopStrings.qcFailNote,
                                                    hint: WorkshopStrings.reasonHint)
             return []
+        case .qcInspector(let roID, let passed, let note):
+            guard let id = RowID(value) else { return [] }
+            return [.workshop(.recordQC(roID: roID, passed: passed, note: note, inspectorID: id))]
+        case .approval(let jobID, let approved):
+            guard let method = ApprovalMethod(rawValue: value) else { return [] }
+            return [.workshop(.decideJob(jobID: jobID, approved: approved, method: method))]
+        case .advisor(let roID, let version):
+            guard let id = RowID(value) else { return [] }
+            return [.workshop(.reassignAdvisor(roID: roID, version: version, advisorID: id))]
         }
     }
 
@@ -106,8 +116,23 @@ enum WorkshopPrompts {
             state.workshop.pendingDelay?.note = prompt.input.text
             return [.workshop(.notifyDelay(roID: roID, version: version, newPromisedAt: date, note: text))]
         case .qcFailNote(let roID):
+            guard !text.isEmpty else {
+                state.status = StatusLine(Message(zh: "质检不合格必须填写原因", en: "A failed QC needs a reason"), kind: .error)
+                return []
+            }
             close()
-            return [.workshop(.recordQC(roID: roID, passed: false, note: text))]
+            return [.workshop(.loadInspectors(roID: roID, passed: false, note: text))]
+        case .editLine(let jobID, let orderVersion):
+            do {
+                let edit = try WorkLines.parseEdit(text)
+                close()
+                return [.workshop(.editLine(jobID: jobID, orderVersion: orderVersion, labour: edit.labour,
+                                            parts: edit.parts, hours: edit.hours))]
+            } catch {
+                // Keep what was typed so it can be fixed.
+                state.status = StatusLine((error as? UserFacingError)?.message ?? OrderStrings.editLineHint, kind: .error)
+                return []
+            }
         case .additionalJob(let roID):
             guard let parsed = parseAdditionalJob(text) else {
                 state.status = StatusLine(WorkshopStrings.badAdditionalJob, kind: .error)
@@ -121,13 +146,16 @@ enum WorkshopPrompts {
             guard !text.isEmpty else { return [] }
             state.workshop.delivery.ticked[key] = .doneWithNote(text)
             return []
-        case .overrideReason(let key):
+        case .overrideMissing:
             guard !text.isEmpty else {
-                state.status = StatusLine(Message(zh: "经理放行必须填写原因", en: "An override needs a reason"), kind: .error)
+                state.status = StatusLine(OrderStrings.overrideNeedsReason, kind: .error)
                 return []
             }
             close()
-            state.workshop.delivery.ticked[key] = .overridden(reason: text)
+            guard let context = state.workshop.delivery.context else { return [] }
+            state.workshop.delivery.ticked = DeliveryChecklist.overrideAll(
+                items: context.items, ticked: state.workshop.delivery.ticked, reason: text,
+                satisfied: context.isSatisfiedByData)
             return []
         }
     }

@@ -59,7 +59,10 @@ public enum WorkshopPromptPurpose: Sendable, Equatable {
     case qcFailNote(roID: RowID)
     case additionalJob(roID: RowID)
     case amountNote(itemKey: String)
-    case overrideReason(itemKey: String)
+    /// One reason for every item still missing.
+    case overrideMissing
+    /// Labour, parts and hours of one line, version checked on its order.
+    case editLine(jobID: RowID, orderVersion: Int)
 }
 
 public struct WorkshopPrompt: Sendable, Equatable {
@@ -81,6 +84,11 @@ public enum WorkshopPickerPurpose: Sendable, Equatable {
     /// One job of the opened order.
     case jobTechnician(jobID: RowID, needsReason: Bool)
     case qcResult(roID: RowID)
+    /// Who signs the QC sheet, once the result (and a failure's note) is known.
+    case qcInspector(roID: RowID, passed: Bool, note: String)
+    /// How the customer answered on additional work.
+    case approval(jobID: RowID, approved: Bool)
+    case advisor(roID: RowID, version: Int)
 }
 
 public struct PickerOption: Sendable, Equatable {
@@ -132,6 +140,8 @@ public enum WorkshopEvent: Sendable, Equatable {
     case boardLoaded(BoardPage, focusID: RowID?)
     case staffLoaded(advisors: [StaffChoice], technicians: [StaffChoice])
     case shopHoursLoaded(ShopHours)
+    /// Who may inspect this order; `operatorID` is offered first when among them.
+    case inspectorsLoaded(roID: RowID, passed: Bool, note: String, [StaffChoice], operatorID: RowID?)
     case detailLoaded(RODetail?)
     /// A change was saved; the board (and the opened order) reload.
     case changeSaved(Message)
@@ -152,10 +162,13 @@ public enum WorkshopRequest: Sendable, Equatable {
     case moveStage(roID: RowID, version: Int, from: ROStage, to: ROStage, note: String)
     case dispatch(roID: RowID, version: Int, technicianID: RowID, reason: String)
     case assignJob(jobID: RowID, technicianID: RowID, reason: String)
-    case recordQC(roID: RowID, passed: Bool, note: String)
+    case recordQC(roID: RowID, passed: Bool, note: String, inspectorID: RowID)
+    case loadInspectors(roID: RowID, passed: Bool, note: String)
+    case editLine(jobID: RowID, orderVersion: Int, labour: Fen, parts: Fen, hours: Double)
+    case reassignAdvisor(roID: RowID, version: Int, advisorID: RowID)
     case notifyDelay(roID: RowID, version: Int, newPromisedAt: Date, note: String)
     case addAdditionalJob(roID: RowID, description: String, labour: Fen, parts: Fen)
-    case decideJob(jobID: RowID, approved: Bool)
+    case decideJob(jobID: RowID, approved: Bool, method: ApprovalMethod)
     case loadDeliveryQueue(offset: Int, limit: Int)
     case loadDeliveryContext(roID: RowID)
     case deliver(roID: RowID, version: Int, ticked: [String: DeliveryItemState])

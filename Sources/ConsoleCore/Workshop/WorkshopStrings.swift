@@ -54,7 +54,7 @@ public enum WorkshopStrings {
     // Pickers and prompts
     public static let pickStage = Message(zh: "改为哪个状态？", en: "Move to which stage?")
     public static let pickTechnician = Message(zh: "派给哪位技师？", en: "Assign which technician?")
-    public static let pickQC = Message(zh: "质检结果（质检员：当前登录员工）", en: "QC result (inspector: you)")
+    public static let pickQC = Message(zh: "质检结果", en: "QC result")
     public static let qcPass = Message(zh: "合格", en: "Passed")
     public static let qcFail = Message(zh: "不合格（返修）", en: "Failed (back to work)")
     public static let noTargets = Message(zh: "该工单现在不能改状态", en: "This order cannot change stage now")

@@ -48,6 +48,10 @@ enum CheckInView {
             let first = s.openComplaints[0].description
             lines.append(("! \(state.text(ReceptionStrings.openComplaints)) \(s.openComplaints.count): \(first)", .error))
         }
+        if !s.declinedWork.isEmpty {
+            let shown = s.declinedWork.prefix(3).map { "\(FreeText.sanitize($0.description)) \($0.total)" }
+            lines.append(("↺ \(state.text(OrderStrings.declinedBefore)): " + shown.joined(separator: "; "), .warning))
+        }
         var info: [String] = []
         if let km = s.lastKm { info.append("\(state.text(ReceptionStrings.lastKm)) \(km) km") }
         if s.vehicle == nil { info.append(state.text(ReceptionStrings.newCar)) }
@@ -116,6 +120,7 @@ enum CheckInView {
         case .waiter: state.text(form.isWaiter ? ReceptionStrings.waiter : ReceptionStrings.dropOff)
         case .fuel: form.fuel.label
         case .valuables: state.text(form.valuablesReminded ? ReceptionStrings.reminded : ReceptionStrings.notReminded)
+        case .advisor: form.advisorName
         default: ""
         }
     }

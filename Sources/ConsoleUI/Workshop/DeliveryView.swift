@@ -52,8 +52,11 @@ enum DeliveryView {
         line("\(Plate.display(c.plate)) \(FreeText.sanitize(c.model)) · \(FreeText.sanitize(c.customerName)) · "
              + state.text(c.order.repairClass.label), role: .muted)
         let final = c.finalLabour + c.finalParts
-        line("\(state.text(WorkshopStrings.estimate)) \(c.order.estimateTotal)  \(state.text(WorkshopStrings.final)) \(final)",
-             role: final == c.order.estimateTotal ? .muted : "ro.atRisk")
+        let agreed = c.order.estimateTotal + WorkLines.approvedAdditional(c.jobs)
+        var amounts = "\(state.text(WorkshopStrings.estimate)) \(c.order.estimateTotal)  \(state.text(WorkshopStrings.final)) \(final)"
+        if final == .zero && WorkLines.isFreeOfCharge(c.jobs) { amounts += "  " + state.text(OrderStrings.freeOfCharge) }
+        line(amounts, role: final == agreed ? .muted : "ro.atRisk")
+        if c.qcFailed { line(state.text(OrderStrings.qcFailedBlocks), role: .error) }
         for (i, item) in c.items.enumerated() {
             guard y < area.maxY else { break }
             let byData = DeliveryChecklistMarks.satisfiedByData(item, c)
@@ -83,8 +86,5 @@ enum DeliveryView {
 }
 
 enum DeliveryChecklistMarks {
-    static func satisfiedByData(_ item: DeliveryItem, _ c: DeliveryContext) -> Bool {
-        DeliveryChecklist.isSatisfiedByData(item, jobs: c.jobs, repairClass: c.order.repairClass, qcPassed: c.qcPassed,
-                                            finalTotal: c.finalLabour + c.finalParts, estimateTotal: c.order.estimateTotal)
-    }
+    static func satisfiedByData(_ item: DeliveryItem, _ c: DeliveryContext) -> Bool { c.isSatisfiedByData(item) }
 }

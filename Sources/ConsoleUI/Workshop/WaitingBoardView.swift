@@ -96,7 +96,11 @@ enum RODetailView {
         for (i, job) in detail.jobs.enumerated() where y < inner.maxY - 2 {
             let tech = job.technicianID.flatMap { detail.technicianNames[$0] } ?? "—"
             let mark = job.isAdditional ? "+" : " "
-            let text = "\(mark) \(FreeText.sanitize(job.description))  \(FreeText.sanitize(tech))  \(jobStatus(job.status, state))  \(job.labour + job.parts)"
+            var text = "\(mark) \(FreeText.sanitize(job.description))  \(FreeText.sanitize(tech))  \(jobStatus(job.status, state))  \(job.labour + job.parts)"
+            if job.labourHours > 0 { text += " \(LabourHoursInput.format(minutes: Int((job.labourHours * 60).rounded())))h" }
+            if let method = job.approvalMethod, let at = job.decidedAt {
+                text += "  \(state.text(method.label)) \(WorkshopFeature.clock(at, state))"
+            }
             let line = Rect(x: inner.x, y: y, width: inner.width, height: 1)
             let selected = i == state.workshop.board.detailJob
             if selected { buffer.fill(line, role: .selection) }

@@ -119,6 +119,11 @@ public enum JobStatus: String, Sendable, Codable, CaseIterable {
     case pending, awaitingApproval, approved, declined, done
 }
 
+/// How the customer gave their answer on additional work (kept with the answer, as the approval record).
+public enum ApprovalMethod: String, Sendable, Codable, CaseIterable {
+    case inPerson, phone, message
+}
+
 public struct Job: Sendable, Equatable, Codable, Identifiable {
     public var id: RowID?
     public var repairOrderID: RowID
@@ -130,10 +135,15 @@ public struct Job: Sendable, Equatable, Codable, Identifiable {
     public var labour: Fen
     public var parts: Fen
     public var labourHours: Double
+    /// For additional work: how the customer answered, who recorded it and when.
+    public var approvalMethod: ApprovalMethod?
+    public var decidedByID: RowID?
+    public var decidedAt: Date?
 
     public init(id: RowID? = nil, repairOrderID: RowID, description: String, technicianID: RowID? = nil,
                 status: JobStatus = .pending, isAdditional: Bool = false, labour: Fen = .zero, parts: Fen = .zero,
-                labourHours: Double = 0) {
+                labourHours: Double = 0, approvalMethod: ApprovalMethod? = nil, decidedByID: RowID? = nil,
+                decidedAt: Date? = nil) {
         self.id = id
         self.repairOrderID = repairOrderID
         self.description = description
@@ -143,7 +153,12 @@ public struct Job: Sendable, Equatable, Codable, Identifiable {
         self.labour = labour
         self.parts = parts
         self.labourHours = labourHours
+        self.approvalMethod = approvalMethod
+        self.decidedByID = decidedByID
+        self.decidedAt = decidedAt
     }
+
+    public var total: Fen { labour + parts }
 }
 
 /// One stage change, kept for time-in-stage reports.

@@ -83,9 +83,12 @@ public struct WorkOrderText: Sendable, Equatable {
     public var vin: String?
     public var concerns: [Concern]
     public var valuablesReminded: Bool
+    public var advisorName: String
+    /// The work lines as opened (the estimate's line first).
+    public var jobs: [Job]
 
     public init(shopName: String, order: RepairOrder, customerName: String, plate: String, model: String, vin: String?,
-                concerns: [Concern], valuablesReminded: Bool) {
+                concerns: [Concern], valuablesReminded: Bool, advisorName: String = "", jobs: [Job] = []) {
         self.shopName = shopName
         self.order = order
         self.customerName = customerName
@@ -94,6 +97,8 @@ public struct WorkOrderText: Sendable, Equatable {
         self.vin = vin
         self.concerns = concerns
         self.valuablesReminded = valuablesReminded
+        self.advisorName = advisorName
+        self.jobs = jobs
     }
 
     /// Plain text, bilingual labels, one field a line, signature lines at the end.
@@ -106,6 +111,7 @@ public struct WorkOrderText: Sendable, Equatable {
         lines.append(String(repeating: "=", count: 48))
         lines.append("接车时间 Opened:     \(time(o.openedAt))")
         lines.append("客户 Customer:       \(FreeText.sanitize(customerName))")
+        lines.append("服务顾问 Advisor:    \(advisorName.isEmpty ? "-" : FreeText.sanitize(advisorName))")
         lines.append("联系电话 Phone:      \(o.contactPhone)")
         if !o.preferredCallbackTime.isEmpty { lines.append("方便来电 Call at:    \(o.preferredCallbackTime)") }
         lines.append("车牌 Plate:          \(Plate.display(plate))")
@@ -121,6 +127,13 @@ public struct WorkOrderText: Sendable, Equatable {
         lines.append("环车检查 Walk-around: \(o.walkAroundNotes.isEmpty ? "-" : o.walkAroundNotes)")
         lines.append("贵重物品已提醒 Valuables reminded: \(valuablesReminded ? "是 yes" : "否 no")")
         lines.append("")
+        if !jobs.isEmpty {
+            lines.append("维修项目 Work:")
+            for (i, j) in jobs.enumerated() {
+                lines.append("  \(i + 1). \(FreeText.sanitize(j.description))  工时 labour \(j.labour)  材料 parts \(j.parts)"
+                             + "  \(LabourHoursInput.format(minutes: Int((j.labourHours * 60).rounded()))) h")
+            }
+        }
         lines.append("预估工时费 Labour:   \(o.estimateLabour)")
         lines.append("预估材料费 Parts:    \(o.estimateParts)")
         lines.append("预估合计 Total:      \(o.estimateTotal)")

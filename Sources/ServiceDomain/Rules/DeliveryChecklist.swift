@@ -100,13 +100,43 @@ public enum DeliveryChecklist {
     }
 
     /// Whether an item is already satisfied by the data, before anyone ticks it.
+    /// A failed latest QC (`qcFailed`) never counts as done, whatever the class; `qcRequiredForAll` is the shop's
+    /// setting. The amount matches when the lines add up to the signed estimate plus the additional work the
+    /// customer approved (with how they approved it on record).
     public static func isSatisfiedByData(_ item: DeliveryItem, jobs: [Job], repairClass: RepairClass, qcPassed: Bool,
-                                         finalTotal: Fen, estimateTotal: Fen) -> Bool {
+                                         finalTotal: Fen, estimateTotal: Fen, qcFailed: Bool = false,
+                                         qcRequiredForAll: Bool = false) -> Bool {
         switch item.check {
         case .manual: return false
-        case .workAndQC: return workDone(jobs) && (qcPassed || !ROLifecycle.isQCMandatory(repairClass))
-        case .amountMatchesEstimate: return finalTotal == estimateTotal
+        case .workAndQC:
+            return workDone(jobs) && !qcFailed
+                && (qcPassed || !QCRules.isMandatory(repairClass, requiredForAll: qcRequiredForAll))
+        case .amountMatchesEstimate: return finalTotal == estimateTotal + WorkLines.approvedAdditional(jobs)
         }
+    }
+
+    /// Every key of an item not yet satisfied by the data nor ticked: what one override covers.
+    public static func missingKeys(items: [DeliveryItem], ticked: [String: DeliveryItemState],
+                                   satisfied: (DeliveryItem) -> Bool) -> [String] {
+        items.filter { item in
+            if satisfied(item) { return false }
+            switch ticked[item.key] {
+            case nil: return true
+            case .overridden?: return false
+            case .done?: return item.check == .amountMatchesEstimate || !canTick(item)
+            case .doneWithNote(let note)?: return FreeText.sanitize(note).isEmpty
+            }
+        }.map(\.key)
+    }
+
+    /// One reason for every missing item, in one step (audited per item at delivery).
+    public static func overrideAll(items: [DeliveryItem], ticked: [String: DeliveryItemState], reason: String,
+                                   satisfied: (DeliveryItem) -> Bool) -> [String: DeliveryItemState] {
+        var result = ticked
+        for key in missingKeys(items: items, ticked: ticked, satisfied: satisfied) {
+            result[key] = .overridden(reason: reason)
+        }
+        return result
     }
 
     /// Every job that is part of the work is done (declined work stays as a recommendation).
@@ -121,8 +151,16 @@ public enum DeliveryChecklist {
     /// The gate before "delivered": every item is satisfied by the data, ticked, or overridden.
     /// Returns the state each item ends in.
     public static func gate(items: [DeliveryItem], ticked: [String: DeliveryItemState], jobs: [Job],
-                            repairClass: RepairClass, qcPassed: Bool, finalTotal: Fen, estimateTotal: Fen) throws
+                            repairClass: RepairClass, qcPassed: Bool, finalTotal: Fen, estimateTotal: Fen,
+                            qcFailed: Bool = false, qcRequiredForAll: Bool = false) throws
         -> [String: DeliveryItemState] {
+        // A failed QC is a fact about the car, not a missing tick: no override lets it out.
+        if qcFailed {
+            throw DeliveryError(message: Message(
+                zh: "质检不合格，不能交车：请返修并再次质检合格",
+                en: "QC failed; the car cannot be delivered: rework it and pass a later QC"),
+                missing: items.filter { $0.check == .workAndQC }.map(\.key))
+        }
         var result: [String: DeliveryItemState] = [:]
         var missing: [DeliveryItem] = []
         for item in items {
@@ -130,7 +168,8 @@ public enum DeliveryChecklist {
                 guard !FreeText.sanitize(reason).isEmpty else { missing.append(item); continue }
                 result[item.key] = .overridden(reason: reason)
             } else if isSatisfiedByData(item, jobs: jobs, repairClass: repairClass, qcPassed: qcPassed,
-                                        finalTotal: finalTotal, estimateTotal: estimateTotal) {
+                                        finalTotal: finalTotal, estimateTotal: estimateTotal, qcFailed: qcFailed,
+                                        qcRequiredForAll: qcRequiredForAll) {
                 result[item.key] = .done
             } else if let state = ticked[item.key], canTick(item) {
                 if item.check == .amountMatchesEstimate {
@@ -155,10 +194,7 @@ public enum DeliveryChecklist {
     }
 
     /// The final amounts from the jobs that were done (declined work is not charged).
-    public static func finalAmounts(jobs: [Job]) -> (labour: Fen, parts: Fen) {
-        let charged = jobs.filter { $0.status != .declined && $0.status != .awaitingApproval }
-        return (charged.reduce(Fen.zero) { $0 + $1.labour }, charged.reduce(Fen.zero) { $0 + $1.parts })
-    }
+    public static func finalAmounts(jobs: [Job]) -> (labour: Fen, parts: Fen) { WorkLines.totals(jobs) }
 
     /// The shop setting for the follow-up call window, in hours.
     public static let callbackWindowSettingKey = "delivery.callbackWindowHours"

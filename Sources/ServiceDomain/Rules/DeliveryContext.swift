@@ -16,8 +16,12 @@ public struct DeliveryContext: Sendable, Equatable {
     public var callbackWindowHours: Int
     /// The operator may override missing items (see `DeliveryChecklist.mayOverride`).
     public var operatorMayOverride: Bool
+    /// The latest QC failed: nothing lets the car out until a later check passes.
+    public var qcFailed: Bool
+    /// The shop requires QC for every order (`QCRules.requiredForAllSettingKey`).
+    public var qcRequiredForAll: Bool
 
-    public init(order: RepairOrder, plate: String, model: String, customerName: String, advisorName: String, jobs: [Job], checks: [QualityCheck], qcPassed: Bool, items: [DeliveryItem], finalLabour: Fen, finalParts: Fen, callbackWindowHours: Int, operatorMayOverride: Bool) {
+    public init(order: RepairOrder, plate: String, model: String, customerName: String, advisorName: String, jobs: [Job], checks: [QualityCheck], qcPassed: Bool, items: [DeliveryItem], finalLabour: Fen, finalParts: Fen, callbackWindowHours: Int, operatorMayOverride: Bool, qcFailed: Bool = false, qcRequiredForAll: Bool = false) {
         self.order = order
         self.plate = plate
         self.model = model
@@ -31,6 +35,15 @@ public struct DeliveryContext: Sendable, Equatable {
         self.finalParts = finalParts
         self.callbackWindowHours = callbackWindowHours
         self.operatorMayOverride = operatorMayOverride
+        self.qcFailed = qcFailed
+        self.qcRequiredForAll = qcRequiredForAll
+    }
+
+    /// Whether the data already satisfies this item (shared by the panel and the store's gate).
+    public func isSatisfiedByData(_ item: DeliveryItem) -> Bool {
+        DeliveryChecklist.isSatisfiedByData(item, jobs: jobs, repairClass: order.repairClass, qcPassed: qcPassed,
+                                            finalTotal: finalLabour + finalParts, estimateTotal: order.estimateTotal,
+                                            qcFailed: qcFailed, qcRequiredForAll: qcRequiredForAll)
     }
 }
 

@@ -55,8 +55,12 @@ public enum DeliverySummary {
         lines.append("交车 Delivered: \(stamp(input.deliveredAt, timeZone))")
         lines.append("")
         lines.append("维修项目 Work done:")
-        for job in input.jobs where job.status != .declined && job.status != .awaitingApproval {
-            lines.append("  - \(clean(job.description))  工时 labour \(job.labour)  材料 parts \(job.parts)")
+        for job in input.jobs where WorkLines.isCharged(job) {
+            var line = "  - \(clean(job.description))  工时 labour \(job.labour)  材料 parts \(job.parts)"
+            if job.isAdditional, let method = job.approvalMethod {
+                line += "  (增项，\(method.label.zh)同意 added, approved \(method.label.en.lowercased()))"
+            }
+            lines.append(line)
         }
         let declined = input.jobs.filter { $0.status == .declined }
         if !declined.isEmpty {
@@ -69,6 +73,9 @@ public enum DeliverySummary {
         lines.append("工时费 Labour: \(labour)")
         lines.append("材料费 Parts:  \(parts)")
         lines.append("合计 Total:    \(labour + parts)   (预估 estimate \(o.estimateTotal))")
+        if labour + parts == .zero && WorkLines.isFreeOfCharge(input.jobs) {
+            lines.append("免费：所有项目均不收费 Free of charge: no line is charged")
+        }
         if let qc = input.qc {
             lines.append("质检 QC: \(qc.passed ? "合格 passed" : "不合格 failed"), 质检员 inspector \(clean(qc.inspectorName)), "
                          + stamp(qc.at, timeZone))

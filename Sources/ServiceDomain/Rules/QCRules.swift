@@ -36,6 +36,48 @@ public enum QCRules {
         return latest.at >= enteredQC
     }
 
+    /// True when the latest check failed: the car cannot be ready or delivered, whatever its class, until a
+    /// later check passes.
+    public static func hasOutstandingFailure(checks: [QualityCheck]) -> Bool {
+        guard let latest = checks.max(by: { a, b in a.at != b.at ? a.at < b.at : (a.id ?? 0) < (b.id ?? 0) }) else {
+            return false
+        }
+        return !latest.passed
+    }
+
+    /// The shop setting that makes QC mandatory for every order, on top of the classes the law names.
+    public static let requiredForAllSettingKey = "qc.requiredForAll"
+
+    public static func requiredForAll(fromSetting text: String?) -> Bool {
+        guard let t = text?.trimmingCharacters(in: .whitespaces).lowercased() else { return false }
+        return ["1", "true", "yes", "on"].contains(t)
+    }
+
+    /// Whether an order of this class needs a passed QC before pickup.
+    public static func isMandatory(_ repairClass: RepairClass, requiredForAll: Bool) -> Bool {
+        requiredForAll || ROLifecycle.isQCMandatory(repairClass)
+    }
+
+    /// Who may sign the QC sheet: an active workshop lead (or a role above), or an active technician who did
+    /// none of the work on this order (nobody checks their own work).
+    public static func mayInspect(_ staff: Staff, workTechnicians: Set<RowID>) -> Bool {
+        guard staff.isActive else { return false }
+        if staff.roles.contains(where: { $0.permissions.contains(.qualityCheck) }) { return true }
+        guard staff.roles.contains(.technician), let id = staff.id else { return false }
+        return !workTechnicians.contains(id)
+    }
+
+    public static func checkInspector(_ staff: Staff, workTechnicians: Set<RowID>) throws {
+        guard mayInspect(staff, workTechnicians: workTechnicians) else {
+            let own = staff.id.map(workTechnicians.contains) ?? false
+            throw QCError(message: own
+                ? Message(zh: "\(staff.name) 做了这台车的维修，不能自己质检；请选车间主管或其他技师",
+                          en: "\(staff.name) worked on this car and cannot inspect it; pick a lead or another technician")
+                : Message(zh: "\(staff.name) 不是车间主管或技师，不能质检",
+                          en: "\(staff.name) is not a workshop lead or technician and cannot inspect"))
+        }
+    }
+
     /// Refuses a QC record when the order is not in the quality-check stage or nobody on staff inspects.
     public static func checkCanRecord(stage: ROStage, inspectorID: RowID?, passed: Bool, note: String) throws {
         guard stage == .qualityCheck else {

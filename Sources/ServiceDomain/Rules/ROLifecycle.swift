@@ -15,6 +15,8 @@ public struct TransitionError: UserFacingError, Equatable {
         case qcRequired
         /// An order on hold goes back to the stage it left.
         case notHeldStage
+        /// The latest quality check failed: rework and a later passed check come first.
+        case qcFailed
     }
 
     public let kind: Kind
@@ -32,7 +34,8 @@ public struct TransitionError: UserFacingError, Equatable {
 
 /// The workshop flow of a repair order:
 /// checkedIn → dispatched → inProgress ⇄ waitingParts, inProgress → qualityCheck → washing → readyForPickup
-/// → delivered. A failed QC goes back to inProgress; washing may be skipped. Classes without mandatory QC
+/// → delivered. A failed QC goes back to inProgress, and blocks washing and pickup for every class until a
+/// later check passes; a car ready for pickup may go back to inProgress (rework, with a reason); washing may be skipped. Classes without mandatory QC
 /// may also go from inProgress straight to washing or readyForPickup. Any open stage may go on hold
 /// (with a reason) and back to the stage it left, or be cancelled (with a reason).
 public enum ROLifecycle {
@@ -48,12 +51,25 @@ public enum ROLifecycle {
         to == .onHold || to == .cancelled
     }
 
+    /// True for the moves that need a reason: hold, cancel, and rework of a car already ready for pickup.
+    public static func requiresReason(from: ROStage, to: ROStage) -> Bool {
+        requiresReason(to) || isRework(from: from, to: to)
+    }
+
+    /// A car ready for pickup sent back to the workshop.
+    public static func isRework(from: ROStage, to: ROStage) -> Bool {
+        from == .readyForPickup && to == .inProgress
+    }
+
     /// Throws a `TransitionError` when an order of `repairClass` cannot move `from` → `to`.
     /// `qcPassed` tells whether a quality check has been passed; `reason` is the hold or cancel reason.
     /// `heldFrom` is the stage an order on hold left (see `stageBeforeHold`); when it is unknown an order
     /// on hold may resume at any working stage, still subject to the QC rule.
+    /// `qcFailed`: the latest check failed (blocks the stages after QC for every class); `qcRequiredForAll`:
+    /// the shop's setting that makes QC mandatory for every order.
     public static func check(from: ROStage, to: ROStage, repairClass: RepairClass, qcPassed: Bool, reason: String,
-                             heldFrom: ROStage? = nil) throws {
+                             heldFrom: ROStage? = nil, qcFailed: Bool = false, qcRequiredForAll: Bool = false) throws {
+        let mandatory = qcRequiredForAll || isQCMandatory(repairClass)
         if from == to {
             throw TransitionError(kind: .sameStage, from: from, to: to, message: Message(
                 zh: "工单已经是“\(from.label.zh)”", en: "The order is already \(from.label.en.lowercased())"))
@@ -71,25 +87,34 @@ public enum ROLifecycle {
             }
             return
         }
+        if isRework(from: from, to: to) && FreeText.sanitize(reason).isEmpty {
+            throw TransitionError(kind: .reasonRequired, from: from, to: to, message: Message(
+                zh: "待交车的车辆返工必须填写原因", en: "Sending a car ready for pickup back to the workshop needs a reason"))
+        }
         if from == .onHold {
             try checkResume(to: to, heldFrom: heldFrom)
-        } else if isQCMandatory(repairClass) && from == .inProgress && qcGatedStages.contains(to) {
+        } else if mandatory && from == .inProgress && qcGatedStages.contains(to) {
             // Even with an earlier QC passed, new work must be checked again before the car moves on.
-            throw qcRequired(from: from, to: to, repairClass: repairClass)
+            throw qcRequired(from: from, to: to, repairClass: repairClass, forAll: qcRequiredForAll)
         } else if !flow[from, default: []].contains(to) {
             throw notAllowed(from: from, to: to, repairClass: repairClass)
         }
-        if isQCMandatory(repairClass) && !qcPassed && qcGatedStages.contains(to) {
-            throw qcRequired(from: from, to: to, repairClass: repairClass)
+        if qcFailed && qcGatedStages.contains(to) {
+            throw TransitionError(kind: .qcFailed, from: from, to: to, message: Message(
+                zh: "质检不合格：返修后须再次质检合格才能\(to == .washing ? "洗车" : "待交车")",
+                en: "QC failed: rework it and pass a later QC before \(to.label.en.lowercased())"))
+        }
+        if mandatory && !qcPassed && qcGatedStages.contains(to) {
+            throw qcRequired(from: from, to: to, repairClass: repairClass, forAll: qcRequiredForAll)
         }
     }
 
     /// The stages an order may move to next (hold and cancel included; they also need a reason).
     public static func allowedTargets(from: ROStage, repairClass: RepairClass, qcPassed: Bool,
-                                      heldFrom: ROStage? = nil) -> [ROStage] {
+                                      heldFrom: ROStage? = nil, qcFailed: Bool = false) -> [ROStage] {
         ROStage.allCases.filter { to in
             (try? check(from: from, to: to, repairClass: repairClass, qcPassed: qcPassed, reason: "-",
-                        heldFrom: heldFrom)) != nil
+                        heldFrom: heldFrom, qcFailed: qcFailed)) != nil
         }
     }
 
@@ -109,7 +134,7 @@ public enum ROLifecycle {
         .waitingParts: [.inProgress],
         .qualityCheck: [.inProgress, .washing, .readyForPickup],
         .washing: [.readyForPickup],
-        .readyForPickup: [.delivered],
+        .readyForPickup: [.delivered, .inProgress],
     ]
 
     /// Stages that come after QC: a class with mandatory QC reaches them only with a passed QC.
@@ -133,8 +158,14 @@ public enum ROLifecycle {
         }
     }
 
-    private static func qcRequired(from: ROStage, to: ROStage, repairClass: RepairClass) -> TransitionError {
+    private static func qcRequired(from: ROStage, to: ROStage, repairClass: RepairClass,
+                                   forAll: Bool = false) -> TransitionError {
         let zhTarget = to == .washing ? "洗车" : "待交车"
+        if forAll && !isQCMandatory(repairClass) {
+            return TransitionError(kind: .qcRequired, from: from, to: to, message: Message(
+                zh: "本店要求所有工单先通过质检才能\(zhTarget)",
+                en: "QC required before \(to.label.en.lowercased()): the shop requires QC for every order"))
+        }
         return TransitionError(kind: .qcRequired, from: from, to: to, message: Message(
             zh: "\(repairClass.label.zh)必须先通过质检才能\(zhTarget)",
             en: "QC required before \(to.label.en.lowercased()): \(repairClass.label.en.lowercased())"))

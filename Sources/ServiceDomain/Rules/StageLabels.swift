@@ -39,3 +39,13 @@ extension ServiceType {
         }
     }
 }
+
+extension ApprovalMethod {
+    public var label: Message {
+        switch self {
+        case .inPerson: Message(zh: "当面", en: "In person")
+        case .phone: Message(zh: "电话", en: "By phone")
+        case .message: Message(zh: "短信/微信", en: "By message")
+        }
+    }
+}

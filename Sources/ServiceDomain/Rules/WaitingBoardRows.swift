@@ -94,10 +94,13 @@ public struct StaffChoice: Sendable, Equatable {
     public var id: RowID
     public var name: String
     public var skillLevel: Int
+    /// Technicians: lines still to do on open orders (the dispatch picker shows the load).
+    public var openJobs: Int
 
-    public init(id: RowID, name: String, skillLevel: Int) {
+    public init(id: RowID, name: String, skillLevel: Int, openJobs: Int = 0) {
         self.id = id
         self.name = name
         self.skillLevel = skillLevel
+        self.openJobs = openJobs
     }
 }

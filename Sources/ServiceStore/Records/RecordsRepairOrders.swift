@@ -98,7 +98,10 @@ extension Job: StoredRecord {
             isAdditional: try row.decode(forColumn: "is_additional"),
             labour: try row.fen("labour"),
             parts: try row.fen("parts"),
-            labourHours: try row.decode(forColumn: "labour_hours"))
+            labourHours: try row.decode(forColumn: "labour_hours"),
+            approvalMethod: try row.optionalEnumValue("approval_method", in: Self.table),
+            decidedByID: try row.decode(forColumn: "decided_by_id"),
+            decidedAt: try row.decode(forColumn: "decided_at"))
     }
 
     var columns: [(String, DatabaseValue)] {
@@ -111,6 +114,9 @@ extension Job: StoredRecord {
             ("labour", dbValue(labour)),
             ("parts", dbValue(parts)),
             ("labour_hours", dbValue(labourHours)),
+            ("approval_method", dbValue(approvalMethod?.rawValue)),
+            ("decided_by_id", dbValue(decidedByID)),
+            ("decided_at", dbValue(decidedAt)),
         ]
     }
 }
