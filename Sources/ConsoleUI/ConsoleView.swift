@@ -83,7 +83,7 @@ enum Header {
         let right = "\(state.text(Strings.operatorLabel)): \(state.operatorName)  \(clock) "
         let overdue = FollowUpFeature.overdueComplaintCount(state)
         // Overdue complaints are loud on every panel, not only in Follow-up.
-        let alert = overdue > 0 ? " ! \(overdue) \(state.text(Strings.overdueComplaints)) " : ""
+        let alert = overdue > 0 ? " ! \(state.text(Strings.overdueComplaints(overdue))) " : ""
         let rightWidth = right.displayWidth
         let alertWidth = alert.displayWidth
         let title = " " + state.shopName

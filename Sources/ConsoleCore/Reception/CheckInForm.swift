@@ -78,6 +78,14 @@ public struct CheckInForm: Sendable, Equatable {
         }
         if needsCustomer { focus = .name } else if needsVehicle { focus = .plate }
         refreshSuggestions(now: now, timeZone: timeZone)
+        focus(on: focus)
+    }
+
+    /// Moves the focus, selecting a prefilled value so typing replaces it (spreadsheet-style).
+    public mutating func focus(on field: CheckInField) {
+        texts[focus]?.deselect()
+        focus = field
+        texts[field]?.selectAll()
     }
 
     public var needsCustomer: Bool { subject == nil }

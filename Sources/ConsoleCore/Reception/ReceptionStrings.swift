@@ -43,6 +43,15 @@ public enum ReceptionStrings {
         return Message(zh: "\(name.zh)只能填数字", en: "\(name.en): digits only")
     }
 
+    public static func phoneDigitsOnly(_ field: CheckInField) -> Message {
+        let name = label(field)
+        return Message(zh: "\(name.zh)只能填数字（可带 +86、空格或 -）；此键未输入",
+                       en: "\(name.en): digits only (+86, spaces or - allowed); that key was not typed")
+    }
+
+    public static let keyEditSuggestion = Message(
+        zh: "保留并修改高亮的预填值", en: "Edit the highlighted value")
+
     public static func label(_ f: CheckInField) -> Message {
         switch f {
         case .name: Message(zh: "姓名", en: "Name")
@@ -120,7 +129,7 @@ public enum ReceptionStrings {
 
     // Keys
     public static let keySave = Message(zh: "保存", en: "Save")
-    public static let keySaveHelp = Message(zh: "保存接车单（Ctrl-S 或 F11）", en: "Save the check-in (Ctrl-S or F11)")
+    public static let keySaveHelp = Message(zh: "保存接车单", en: "Save the check-in")
     public static let keyBookSave = Message(zh: "保存预约（Ctrl-S 或 F11）", en: "Save the appointment (Ctrl-S or F11)")
     public static let keyNextField = Message(zh: "下一项", en: "Next field")
     public static let keyChoose = Message(zh: "切换选项", en: "Change choice")

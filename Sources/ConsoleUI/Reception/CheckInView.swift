@@ -36,7 +36,7 @@ enum CheckInView {
             let days = max(0, Int(state.now.timeIntervalSince(closed) / 86_400))
             let text = state.language == .zhHans
                 ? "⚠ \(state.text(ReceptionStrings.possibleComeback))：\(recent.number) \(days) 天前交车（\(ShopTimeFormat.date(closed, zone: state.timeZone))）"
-                : "⚠ \(state.text(ReceptionStrings.possibleComeback)): \(recent.number) delivered \(days) days ago (\(ShopTimeFormat.date(closed, zone: state.timeZone)))"
+                : "⚠ \(state.text(ReceptionStrings.possibleComeback)): \(recent.number) delivered \(days) \(days == 1 ? "day" : "days") ago (\(ShopTimeFormat.date(closed, zone: state.timeZone)))"
             lines.append((text, .error))
         }
         var facts: [String] = []
