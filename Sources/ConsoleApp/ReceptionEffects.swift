@@ -128,8 +128,8 @@ enum ReceptionEffects {
         order.checkInSeconds = max(0, Int(now.timeIntervalSince(draft.arrivedAt).rounded()))
         var concern = draft.concern
         concern.repairOrderID = 0
-        let saved = try db.createRepairOrder(order, concerns: [concern], jobs: [], operator: context.operator, now: now,
-                                             timeZone: context.timeZone)
+        let saved = try db.createRepairOrder(order, concerns: [concern], jobs: [], odometerReason: draft.odometerReason,
+                                             operator: context.operator, now: now, timeZone: context.timeZone)
         // The RO is saved; a failed comeback flag must not undo it (the lead's search finds it later).
         _ = try? db.recordCheckInComeback(repairOrderID: saved.id!, operator: context.operator, now: now)
         let customer = try db.customer(id: saved.customerID)

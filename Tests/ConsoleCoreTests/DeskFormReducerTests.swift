@@ -180,3 +180,55 @@ private func walkInForm() -> AppState {
         #expect(Strings.findResultCount(1).zh == "1 条结果")
     }
 }
+
+@Suite struct OdometerReasonFormTests {
+    @Test func aReadingBelowTheLastAsksForTheReasonAndTheDraftCarriesIt() throws {
+        var s = receptionWithForm()   // last reading 23,000 km
+        #expect(s.reception.form?.fields.contains(.odometerReason) == false)
+        _ = type(&s, "1200")
+        #expect(s.reception.form?.fields.contains(.odometerReason) == true)
+        send(&s, .tab)
+        #expect(s.reception.form?.focus == .odometerReason)
+        #expect(s.status == StatusLine(ReceptionStrings.belowLastReading(23_000), kind: .warning))
+        _ = type(&s, "更换仪表")
+        send(&s, .tab)
+        #expect(s.reception.form?.focus == .concern)
+        _ = type(&s, "异响")
+        let effects = send(&s, .ctrl("s"))
+        guard case .reception(.saveCheckIn(let draft)) = try #require(effects.first) else {
+            Issue.record("expected a save, got \(effects)")
+            return
+        }
+        #expect(draft.order.mileageIn == 1_200 && draft.odometerReason == "更换仪表")
+    }
+
+    @Test func withoutTheReasonSaveFocusesIt() {
+        var s = receptionWithForm()
+        _ = type(&s, "1200")
+        send(&s, .tab, .tab)   // the reason is refused empty
+        #expect(s.reception.form?.focus == .odometerReason)
+        s.reception.form?.focus(on: .mileage)
+        #expect(send(&s, .ctrl("s")).isEmpty)
+        #expect(s.reception.form?.focus == .odometerReason)
+        #expect(s.status?.kind == .error)
+    }
+
+    @Test func aCorrectedReadingDropsTheReason() throws {
+        var s = receptionWithForm()
+        _ = type(&s, "1200")
+        send(&s, .tab)
+        _ = type(&s, "录错")
+        send(&s, .backTab)
+        send(&s, .ctrl("u"))
+        _ = type(&s, "23500")
+        #expect(s.reception.form?.fields.contains(.odometerReason) == false)
+        send(&s, .tab)
+        _ = type(&s, "异响")
+        let effects = send(&s, .ctrl("s"))
+        guard case .reception(.saveCheckIn(let draft)) = try #require(effects.first) else {
+            Issue.record("expected a save, got \(effects)")
+            return
+        }
+        #expect(draft.odometerReason.isEmpty)
+    }
+}

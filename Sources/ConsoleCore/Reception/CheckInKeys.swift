@@ -149,6 +149,9 @@ enum CheckInKeys {
             return []
         }
         state.status = nil
+        if step > 0, field == .mileage, form.isBelowLastReading {
+            state.status = StatusLine(ReceptionStrings.belowLastReading(form.subject?.lastKm ?? 0), kind: .warning)
+        }
         if field == .phone, !form.touched.contains(.contactPhone) {
             form.texts[.contactPhone] = TextInputState(text: form.text(.phone))
         }
@@ -210,6 +213,7 @@ enum CheckInKeys {
         case .plate: .plate
         case .model: .model
         case .mileage: .mileage
+        case .reason: .odometerReason
         case .concern: .concern
         case .walkAround: .walkAround
         case .preferredCallTime: .callbackTime

@@ -52,6 +52,13 @@ public enum ReceptionStrings {
     public static let keyEditSuggestion = Message(
         zh: "保留并修改高亮的预填值", en: "Edit the highlighted value")
 
+    public static func belowLastReading(_ lastKm: Int) -> Message {
+        Message(zh: "里程低于上次记录的 \(lastKm) km：请在“里程原因”填写原因（如更换里程表），或改正里程",
+                en: "Below the last reading of \(lastKm) km: give the reason in “Km reason” (e.g. odometer replaced), or correct the km")
+    }
+
+    public static let odometerReasonPlaceholder = Message(zh: "如：更换仪表 / 上次录错", en: "e.g. cluster replaced / last km mistyped")
+
     public static func label(_ f: CheckInField) -> Message {
         switch f {
         case .name: Message(zh: "姓名", en: "Name")
@@ -60,6 +67,7 @@ public enum ReceptionStrings {
         case .vin: Message(zh: "VIN", en: "VIN")
         case .model: Message(zh: "车型", en: "Model")
         case .mileage: Message(zh: "进厂里程", en: "Mileage")
+        case .odometerReason: Message(zh: "里程原因", en: "Km reason")
         case .concern: Message(zh: "客户描述", en: "Concern")
         case .labour: Message(zh: "工时费(元)", en: "Labour ¥")
         case .parts: Message(zh: "材料费(元)", en: "Parts ¥")

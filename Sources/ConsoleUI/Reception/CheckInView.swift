@@ -95,6 +95,7 @@ enum CheckInView {
                 if focused { buffer.cursor = Point(x: valueArea.x, y: y) }
             } else {
                 let placeholder = field == .walkAround ? state.text(ReceptionStrings.walkAroundPlaceholder)
+                    : field == .odometerReason ? state.text(ReceptionStrings.odometerReasonPlaceholder)
                     : field == .mileage ? (form.subject?.lastKm.map { "≥ \($0)" } ?? "km") : ""
                 TextInput(placeholder: placeholder, focused: focused)
                     .render(into: &buffer, area: valueArea, state: form.texts[field] ?? TextInputState())
