@@ -36,6 +36,11 @@ public enum Strings {
     public static let panelFollowUp = Message(zh: "回访", en: "Follow-up")
     public static let panelComebacks = Message(zh: "返修", en: "Comebacks")
     public static let panelReports = Message(zh: "报表", en: "Reports")
+    /// Tab names for an 80-column screen, where the full English names do not fit side by side.
+    public static let panelReceptionShort = Message(zh: "接待", en: "Desk")
+    public static let panelAppointmentsShort = Message(zh: "预约", en: "Appts")
+    public static let panelWaitingBoardShort = Message(zh: "看板", en: "Board")
+    public static let panelFollowUpShort = Message(zh: "回访", en: "Calls")
 
     public static let notYetBuilt = Message(zh: "此面板尚未开放，将包含：", en: "This panel is not open yet. It will hold:")
     public static let plannedReception = Message(

@@ -22,6 +22,7 @@ public enum ConsoleView {
 
         Header.render(state, into: &buffer, area: headerRow)
         TabBar(titles: Panel.allCases.map { "F\($0.functionKey) " + state.text($0.title) },
+               shortTitles: Panel.allCases.map { "F\($0.functionKey) " + state.text($0.shortTitle) },
                active: Panel.allCases.firstIndex(of: state.panel)!, style: border)
             .render(into: &buffer, area: tabsRow)
 

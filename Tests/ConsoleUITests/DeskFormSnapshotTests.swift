@@ -49,3 +49,21 @@ private func checkIn(_ language: Language) -> AppState {
         assertSnapshot(ConsoleView.render(s, size: small), named: "check-in-prefilled-selected-80x24")
     }
 }
+
+/// At the smallest screen every tab keeps its whole name (a short one in English) on every panel.
+@Suite struct TabNamesAt80ColumnsTests {
+    @Test(arguments: [Language.zhHans, .en])
+    func everyTabIsNamedInFull(language: Language) {
+        for panel in Panel.allCases {
+            var s = base(language)
+            s.panel = panel
+            let tabs = ConsoleView.render(s, size: small).textLines[1]
+            #expect(!tabs.contains("…"), "\(panel): \(tabs)")
+            for p in Panel.allCases {
+                let named = tabs.contains("F\(p.functionKey) " + s.text(p.title) + " ")
+                    || tabs.contains("F\(p.functionKey) " + s.text(p.shortTitle) + " ")
+                #expect(named, "\(panel): \(tabs)")
+            }
+        }
+    }
+}

@@ -105,6 +105,8 @@ public enum ReceptionStrings {
     public static let noShowRate = Message(zh: "近30天爽约率", en: "No-show rate (30 days)")
     public static let regular = Message(zh: "常规", en: "Regular")
     public static let express = Message(zh: "快保", en: "Express")
+    public static let regularShort = Message(zh: "常规", en: "Std")
+    public static let expressShort = Message(zh: "快保", en: "Exp")
     public static let waiterShort = Message(zh: "等", en: "W")
     public static let noConfirmations = Message(zh: "没有待确认的预约", en: "No appointments to confirm")
     public static let bookingTitle = Message(zh: "新预约", en: "New appointment")
