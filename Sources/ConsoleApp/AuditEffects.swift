@@ -32,7 +32,7 @@ enum AuditEffects {
     static func row(_ listed: AuditListEntry) -> AuditRow {
         let e = listed.entry
         return AuditRow(id: e.id, at: e.at, person: e.operatorName, action: e.action, entity: e.entity, entityID: e.entityID,
-                        subject: AuditDetail.maskPhones(in: listed.subject), changes: AuditDetail.changes(fromJSON: e.detail))
+                        subject: AuditDetail.maskPhones(in: listed.subject), changes: AuditDetail.changes(fromJSON: e.detail, names: listed.names))
     }
 
     private static func message(_ error: Error) -> Message {

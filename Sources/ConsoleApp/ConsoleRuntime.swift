@@ -20,6 +20,7 @@ public final class ConsoleRuntime {
     private var lastDataVersion: Int?
     private var lastPoll = Date.distantPast
     private var lastRendered: (state: AppState, size: Size)?
+    private var statusTimer = StatusTimer()
 
     /// How often another terminal's commits are looked for.
     private let pollInterval: TimeInterval = 0.5
@@ -66,6 +67,7 @@ public final class ConsoleRuntime {
         if Int(now.timeIntervalSince1970 / 60) != Int(state.now.timeIntervalSince1970 / 60) {
             dispatch(.clockTicked(now))
         }
+        if let expired = statusTimer.expired(state, now: now) { dispatch(expired) }
         guard now.timeIntervalSince(lastPoll) >= pollInterval else { return }
         lastPoll = now
         if let version = try? db.dataVersion(), version != lastDataVersion {

@@ -146,7 +146,8 @@ enum ReceptionEffects {
         order.checkInSeconds = max(0, Int(now.timeIntervalSince(draft.arrivedAt).rounded()))
         var concern = draft.concern
         concern.repairOrderID = 0
-        let saved = try db.createRepairOrder(order, concerns: [concern], jobs: draft.jobs, operator: context.operator,
+        let saved = try db.createRepairOrder(order, concerns: [concern], jobs: draft.jobs,
+                                             odometerReason: draft.odometerReason, operator: context.operator,
                                              now: now, timeZone: context.timeZone)
         // The RO is saved; a failed comeback flag must not undo it (the lead's search finds it later).
         _ = try? db.recordCheckInComeback(repairOrderID: saved.id!, operator: context.operator, now: now)

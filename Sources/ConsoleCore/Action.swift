@@ -14,6 +14,8 @@ public enum Action: Sendable, Equatable {
     case storeFileProblem(Message)
     /// Something that happened in the background (today's backup failed): shown in the status line.
     case notice(StatusLine)
+    /// The status line message with this revision has been up long enough (see `StatusTimer`).
+    case statusExpired(revision: Int)
     case searchCompleted(query: String, results: [FoundCustomer])
     case searchFailed(query: String, Message)
     case cardLoaded(CustomerCardData?)

@@ -14,6 +14,34 @@ public struct StatusLine: Sendable, Equatable {
     }
 }
 
+extension StatusLine {
+    /// How long the message stays when no key is pressed: problems longer than news.
+    public var lifetime: TimeInterval {
+        switch kind {
+        case .info, .ok: 5
+        case .warning, .error: 10
+        }
+    }
+}
+
+/// Decides when the status line message has been shown long enough. The run loop feeds it the state
+/// and the time on each idle turn; the reducer clears the message (if it is still the same one).
+public struct StatusTimer: Sendable {
+    private var watched: (revision: Int, since: Date)?
+    public init() {}
+
+    public mutating func expired(_ state: AppState, now: Date) -> Action? {
+        guard let status = state.status else { watched = nil; return nil }
+        guard let w = watched, w.revision == state.statusRevision else {
+            watched = (state.statusRevision, now)
+            return nil
+        }
+        guard now.timeIntervalSince(w.since) >= status.lifetime else { return nil }
+        watched = nil
+        return .statusExpired(revision: w.revision)
+    }
+}
+
 public enum Overlay: Sendable, Equatable {
     case help
     case confirmQuit
@@ -40,7 +68,9 @@ public struct AppState: Sendable, Equatable {
     public var language: Language
     public var panel: Panel = .find
     public var overlay: Overlay?
-    public var status: StatusLine?
+    public var status: StatusLine? { didSet { statusRevision &+= 1 } }
+    /// Counts every change of `status`, so a message said again starts its time on screen afresh.
+    public private(set) var statusRevision = 0
     public var shopName: String
     public var operatorName: String
     public var now: Date
@@ -72,6 +102,9 @@ public struct AppState: Sendable, Equatable {
 
     /// Whether a text field has the keyboard, so plain letters are typed rather than commands.
     public var isTyping: Bool { overlay == nil && PanelRouter.isTyping(self) }
+
+    /// Whether a text field has the keyboard beneath any overlay (the help describes that mode).
+    public var isTypingIgnoringOverlay: Bool { PanelRouter.isTyping(self) }
 
     public func text(_ m: Message) -> String { m.text(language) }
 }

@@ -55,7 +55,7 @@ public enum KeyMap {
             KeyBinding(keys: [.up, .down], command: .moveDown, scope: .list, barLabel: Strings.keyMove, help: Strings.keyMove),
             KeyBinding(keys: [.pageUp, .pageDown], command: .pageDown, scope: .list, barLabel: nil, help: Strings.keyPage),
             KeyBinding(keys: [.enter], command: .open, scope: .list, barLabel: Strings.keyOpen, help: Strings.keyOpen),
-            KeyBinding(keys: [.ctrl("t")], command: .showAudit, scope: .always, barLabel: nil, help: Strings.auditTitle),
+            KeyBinding(keys: [.ctrl("t")], command: .showAudit, scope: .always, barLabel: nil, help: Strings.keyAudit),
             KeyBinding(keys: [.ctrl("l")], command: .redraw, scope: .always, barLabel: nil, help: Strings.keyRedraw),
             KeyBinding(keys: [.ctrl("z")], command: .suspend, scope: .always, barLabel: nil, help: Strings.keySuspend),
         ]
@@ -106,8 +106,23 @@ public enum KeyMap {
         return items
     }
 
-    /// Every binding for the `?` overlay.
+    /// The bindings that work in the mode the user is in, for the `?`/F1 overlay: inside a form Tab
+    /// moves between fields (not panels), plain letters are typed (so `q` does not quit) and ↑/↓ move
+    /// between fields rather than list rows.
     public static func helpLines(for state: AppState) -> [(keys: String, label: String)] {
-        (PanelRouter.bindings(for: state) + bindings).map { ($0.keyNames, $0.help.text(state.language)) }
+        let inForm = PanelRouter.wantsTab(state)
+        let typing = state.isTypingIgnoringOverlay
+        var lines: [(keys: String, label: String)] = []
+        for binding in PanelRouter.bindings(for: state) + bindings {
+            if inForm, binding.command == .nextPanel || binding.command == .previousPanel { continue }
+            if inForm, binding.scope == .list { continue }
+            let keys = binding.keys.filter { key in
+                if case .character = key { return !typing }
+                return true
+            }
+            guard !keys.isEmpty else { continue }
+            lines.append((keys.map(\.description).joined(separator: "/"), binding.help.text(state.language)))
+        }
+        return lines
     }
 }

@@ -17,6 +17,17 @@ public enum Panel: String, Sendable, CaseIterable, Equatable {
         }
     }
 
+    /// The tab's name when the full one does not fit (80 columns in English).
+    public var shortTitle: Message {
+        switch self {
+        case .reception: Strings.panelReceptionShort
+        case .appointments: Strings.panelAppointmentsShort
+        case .waitingBoard: Strings.panelWaitingBoardShort
+        case .followUp: Strings.panelFollowUpShort
+        default: title
+        }
+    }
+
     /// What a panel not built yet will hold: shown instead of fake data.
     public var plannedContent: Message? {
         switch self {

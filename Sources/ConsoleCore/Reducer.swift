@@ -29,6 +29,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.status = line
         return []
 
+    case .statusExpired(let revision):
+        if state.statusRevision == revision { state.status = nil }
+        return []
+
     case .searchCompleted(let query, let results):
         // Results for a query the user has since changed are stale: drop them.
         guard query == state.find.query.text else { return [] }
@@ -80,6 +84,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
 
 private func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     if key == .resize { return [] }
+    // A message is about what just happened; the next key moves on (and may say something new).
+    if state.status != nil { state.status = nil }
 
     switch state.overlay {
     case .confirmQuit:

@@ -1,3 +1,4 @@
+import ScreenKit
 import ServiceDomain
 
 /// The string catalog: every user-facing sentence, in both languages side by side so neither can be
@@ -35,6 +36,11 @@ public enum Strings {
     public static let panelFollowUp = Message(zh: "回访", en: "Follow-up")
     public static let panelComebacks = Message(zh: "返修", en: "Comebacks")
     public static let panelReports = Message(zh: "报表", en: "Reports")
+    /// Tab names for an 80-column screen, where the full English names do not fit side by side.
+    public static let panelReceptionShort = Message(zh: "接待", en: "Desk")
+    public static let panelAppointmentsShort = Message(zh: "预约", en: "Appts")
+    public static let panelWaitingBoardShort = Message(zh: "看板", en: "Board")
+    public static let panelFollowUpShort = Message(zh: "回访", en: "Calls")
 
     public static let notYetBuilt = Message(zh: "此面板尚未开放，将包含：", en: "This panel is not open yet. It will hold:")
     public static let plannedReception = Message(
@@ -65,7 +71,9 @@ public enum Strings {
     public static let findHint = Message(zh: "输入即查找；↑↓ 选择，Enter 打开客户卡",
                                          en: "Type to search; ↑↓ select, Enter opens the customer card")
     public static let findNoResults = Message(zh: "没有匹配的客户或车辆", en: "No matching customer or vehicle")
-    public static let findResultCount = Message(zh: "条结果", en: "results")
+    public static func findResultCount(_ n: Int) -> Message {
+        count(n, zh: "条结果", one: "result", other: "results")
+    }
     public static let colName = Message(zh: "客户", en: "Customer")
     public static let colPhone = Message(zh: "电话", en: "Phone")
     public static let colPlate = Message(zh: "车牌", en: "Plate")
@@ -109,8 +117,29 @@ public enum Strings {
     public static let keyEdit = Message(zh: "编辑查找词", en: "Edit the search")
     public static let keyClear = Message(zh: "清空", en: "Clear")
     public static let auditTitle = Message(zh: "操作记录（谁在何时改了什么）", en: "Audit trail (who changed what, when)")
+    public static let keyAudit = Message(zh: "操作记录", en: "Audit trail")
     public static let keyNewComplaint = Message(zh: "登记投诉", en: "New complaint")
-    public static let overdueComplaints = Message(zh: "投诉超时", en: "overdue complaints")
+    public static func overdueComplaints(_ n: Int) -> Message {
+        count(n, zh: "投诉超时", one: "overdue complaint", other: "overdue complaints")
+    }
+
+    /// "3 条结果" / "1 result" / "2 results": Chinese has no plural, English has two forms.
+    public static func count(_ n: Int, zh: String, one: String, other: String) -> Message {
+        Message(zh: "\(n) \(zh)", en: "\(n) \(n == 1 ? one : other)")
+    }
+
+    /// What the marks and colours on the panels mean, for the help overlay; each sample is drawn
+    /// in its own style so the legend matches whatever theme is in use.
+    public static let legend: [(sample: String, role: StyleRole, text: Message)] = [
+        ("★", .normal, Message(zh: "看板：客户在店等候；客户卡：客户类型；派工：技师星级",
+                               en: "Board: waits in the shop; card: customer kind; picker: skill")),
+        ("*", .normal, Message(zh: "承诺时间后的 *：已告知客户延误", en: "* after a promised time: delay told to the customer")),
+        ("■", "ro.onTrack", Message(zh: "绿色：按时 / 已完成", en: "Green: on track / done")),
+        ("■", "ro.atRisk", Message(zh: "黄色：有风险、待处理", en: "Yellow: at risk / needs attention")),
+        ("■", "ro.overdue", Message(zh: "红色：已超时 / 错误", en: "Red: late / overdue / error")),
+        ("■", "customer.loyal", Message(zh: "紫色：客户类型（保外、二手车）", en: "Magenta: customer kind (out of warranty, used car)")),
+        ("abc", .selection, Message(zh: "高亮的预填值：输入即替换", en: "Highlighted prefilled value: typing replaces it")),
+    ]
 
     // Errors
     public static let searchFailed = Message(zh: "查找失败", en: "Search failed")

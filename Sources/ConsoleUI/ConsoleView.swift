@@ -22,6 +22,7 @@ public enum ConsoleView {
 
         Header.render(state, into: &buffer, area: headerRow)
         TabBar(titles: Panel.allCases.map { "F\($0.functionKey) " + state.text($0.title) },
+               shortTitles: Panel.allCases.map { "F\($0.functionKey) " + state.text($0.shortTitle) },
                active: Panel.allCases.firstIndex(of: state.panel)!, style: border)
             .render(into: &buffer, area: tabsRow)
 
@@ -83,7 +84,7 @@ enum Header {
         let right = "\(state.text(Strings.operatorLabel)): \(state.operatorName)  \(clock) "
         let overdue = FollowUpFeature.overdueComplaintCount(state)
         // Overdue complaints are loud on every panel, not only in Follow-up.
-        let alert = overdue > 0 ? " ! \(overdue) \(state.text(Strings.overdueComplaints)) " : ""
+        let alert = overdue > 0 ? " ! \(state.text(Strings.overdueComplaints(overdue))) " : ""
         let rightWidth = right.displayWidth
         let alertWidth = alert.displayWidth
         let title = " " + state.shopName

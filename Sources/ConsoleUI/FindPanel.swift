@@ -28,7 +28,7 @@ enum FindPanel {
         } else if state.find.rows.isEmpty, state.find.resultsQuery == state.find.query.text {
             info = state.text(Strings.findNoResults)
         } else {
-            info = "\(state.find.rows.count) \(state.text(Strings.findResultCount))"
+            info = state.text(Strings.findResultCount(state.find.rows.count))
         }
         buffer.put(info, x: inner.x + 1, y: inner.y + 1, role: .muted, clip: inner)
 

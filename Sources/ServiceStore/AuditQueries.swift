@@ -29,6 +29,8 @@ public struct AuditListEntry: Sendable, Equatable {
     public var entry: AuditEntry
     /// Empty when the record has no short name or no longer exists.
     public var subject: String
+    /// `"owner_id=15"` → `"李娜"`: what the ids in the detail stand for (see `AuditNames`).
+    public var names: [String: String] = [:]
 }
 
 extension AppDatabase {
@@ -74,13 +76,19 @@ enum AuditQueries {
                                  WHERE j.id = a.entity_id)
                 WHEN 'callback' THEN (SELECT r.number FROM callback c JOIN repair_order r ON r.id = c.repair_order_id
                                       WHERE c.id = a.entity_id)
+                WHEN 'quality_check' THEN (SELECT r.number FROM quality_check q JOIN repair_order r ON r.id = q.repair_order_id
+                                           WHERE q.id = a.entity_id)
+                WHEN 'call_attempt' THEN (SELECT r.number FROM call_attempt t JOIN callback c ON c.id = t.callback_id
+                                          JOIN repair_order r ON r.id = c.repair_order_id WHERE t.id = a.entity_id)
+                WHEN 'delay_notice' THEN (SELECT r.number FROM delay_notice d JOIN repair_order r ON r.id = d.repair_order_id
+                                          WHERE d.id = a.entity_id)
                 ELSE NULL END AS subject
             FROM audit_log a \(whereClause)
             ORDER BY a.id DESC LIMIT ?
             """
         arguments.append(max(1, limit))
         let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
-        return try rows.map { row in
+        let listed = try rows.map { row in
             AuditListEntry(
                 entry: AuditEntry(id: try row.decode(forColumn: "id"), at: try row.decode(forColumn: "at"),
                                   operatorID: try row.decode(forColumn: "operator_id"),
@@ -88,6 +96,12 @@ enum AuditQueries {
                                   action: try row.decode(forColumn: "action"), entity: try row.decode(forColumn: "entity"),
                                   entityID: try row.decode(forColumn: "entity_id"), detail: try row.decode(forColumn: "detail")),
                 subject: (try row.decode(forColumn: "subject") as String?) ?? "")
+        }
+        let names = try AuditNames.resolve(db, listed.map(\.entry))
+        return zip(listed, names).map { entry, names in
+            var e = entry
+            e.names = names
+            return e
         }
     }
 
@@ -110,11 +124,18 @@ enum AuditQueries {
          OR a.entity = 'concern' AND a.entity_id IN (SELECT c.id FROM concern c JOIN repair_order r ON r.id = c.repair_order_id
                                                      WHERE r.number = ? COLLATE NOCASE)
          OR a.entity = 'callback' AND a.entity_id IN (SELECT c.id FROM callback c JOIN repair_order r ON r.id = c.repair_order_id
-                                                      WHERE r.number = ? COLLATE NOCASE))
+                                                      WHERE r.number = ? COLLATE NOCASE)
+         OR a.entity = 'quality_check' AND a.entity_id IN (SELECT q.id FROM quality_check q JOIN repair_order r
+                                                           ON r.id = q.repair_order_id WHERE r.number = ? COLLATE NOCASE)
+         OR a.entity = 'delay_notice' AND a.entity_id IN (SELECT d.id FROM delay_notice d JOIN repair_order r
+                                                          ON r.id = d.repair_order_id WHERE r.number = ? COLLATE NOCASE)
+         OR a.entity = 'call_attempt' AND a.entity_id IN (SELECT t.id FROM call_attempt t JOIN callback c ON c.id = t.callback_id
+                                                          JOIN repair_order r ON r.id = c.repair_order_id
+                                                          WHERE r.number = ? COLLATE NOCASE))
         """
 
     private static func roArguments(_ number: String) -> [any DatabaseValueConvertible] {
-        [number, number, number, number]
+        Array(repeating: number, count: 7)
     }
 
     private static let matchingCustomers = """

@@ -6,10 +6,13 @@ extension AppDatabase {
     /// Opens a repair order in one transaction: allocates the day's next RO number (`ro.number` is
     /// ignored), inserts the concerns and jobs, records the check-in mileage (refused if below the
     /// vehicle's last reading: record an `.odometerReplaced` reading first) and the first stage change.
-    /// `timeZone` decides which day the number belongs to.
-    public func createRepairOrder(_ ro: RepairOrder, concerns: [Concern], jobs: [Job], operator op: Operator,
-                                  now: Date, timeZone: TimeZone) throws -> RepairOrder {
+    /// `timeZone` decides which day the number belongs to. A reading below the last one is accepted
+    /// with `odometerReason` (odometer replaced, last reading mistyped …): the reading is stored as an
+    /// `.odometerReplaced` one with that reason, and the reason is in the order's audit entry.
+    public func createRepairOrder(_ ro: RepairOrder, concerns: [Concern], jobs: [Job], odometerReason: String = "",
+                                  operator op: Operator, now: Date, timeZone: TimeZone) throws -> RepairOrder {
         var order = try Self.cleaned(ro)
+        let cleanReason = try FreeText.clean(odometerReason, field: .reason, maxLength: 200)
         order.version = 0
         let cleanConcerns = try concerns.map { concern in
             var c = concern
@@ -35,7 +38,9 @@ extension AppDatabase {
             }
             try assignAdvisor(db, order: &order, operator: op)
             let last = try latestMileage(db, vehicleID: vehicle.id!)
-            try MileageRule.check(newKm: order.mileageIn, lastKm: last?.km, odometerReplacementReason: nil)
+            let belowLast = last.map { order.mileageIn < $0.km } ?? false
+            try MileageRule.check(newKm: order.mileageIn, lastKm: last?.km,
+                                  odometerReplacementReason: belowLast ? cleanReason : nil)
 
             let dayKey = RONumber.dayKey(order.openedAt, timeZone: timeZone)
             let sequence = try Int.fetchOne(
@@ -65,7 +70,8 @@ extension AppDatabase {
                 _ = try Persistence.insert(job, db)
             }
             _ = try Persistence.insert(
-                MileageReading(vehicleID: vehicle.id!, km: order.mileageIn, readAt: order.openedAt, source: .checkIn),
+                MileageReading(vehicleID: vehicle.id!, km: order.mileageIn, readAt: order.openedAt,
+                               source: belowLast ? .odometerReplaced : .checkIn, reason: belowLast ? cleanReason : ""),
                 db)
             _ = try Persistence.insert(
                 StageChange(repairOrderID: roID, from: nil, to: order.stage, at: now, operatorID: op.staffID), db)
@@ -73,6 +79,10 @@ extension AppDatabase {
             var detail = Audit.values(order.columns)
             detail["concerns"] = .int(Int64(cleanConcerns.count))
             detail["jobs"] = .int(Int64(lines.count))
+            if belowLast, let last {
+                detail["odometer_reason"] = .string(cleanReason)
+                detail["last_km"] = .int(Int64(last.km))
+            }
             try Audit.append(db, operator: op, at: now, action: "insert", entity: RepairOrder.table, entityID: roID,
                              detail: detail)
             return order

@@ -144,7 +144,7 @@ private func typeText(_ s: inout AppState, _ text: String) -> [Effect] {
             AuditChange(field: "phones", old: "138****5678", new: "138****5678;020-****4321"),
             AuditChange(field: "version", old: "1", new: "2"),
         ])
-        #expect(AuditDetail.summary(update) == "notes: - → 请拨 139****5678; phones: 138****5678 → 138****5678;020-****4321")
+        #expect(AuditDetail.summary(update) == "note - → 请拨 139****5678; phone 138****5678 → 138****5678;020-****4321")
         let insert = AuditDetail.changes(fromJSON: #"{"name":"王芳","contact_phone":"13812345678","mileage_in":23000}"#)
         #expect(insert.map(\.field) == ["contact_phone", "mileage_in", "name"])
         #expect(insert.map(\.new) == ["138****5678", "23000", "王芳"])
@@ -152,9 +152,21 @@ private func typeText(_ s: inout AppState, _ text: String) -> [Effect] {
         #expect(AuditDetail.changes(fromJSON: "{}").isEmpty)
         #expect(AuditDetail.changes(fromJSON: "not json 13812345678") == [AuditChange(field: "detail", old: nil, new: "not json 138****5678")])
         let stage = [AuditChange(field: "stage", old: "inProgress", new: "qualityCheck"), AuditChange(field: "version", old: "3", new: "4")]
-        #expect(AuditDetail.summary(stage, language: .en) == "stage: \(ROStage.inProgress.label.en) → \(ROStage.qualityCheck.label.en)")
+        #expect(AuditDetail.summary(stage, language: .en) == "stage \(ROStage.inProgress.label.en) → \(ROStage.qualityCheck.label.en)")
         #expect(AuditDetail.summary(stage, language: .zhHans).contains(ROStage.qualityCheck.label.zh))
         // Longer digit runs (a VIN's digits, an amount) are left alone.
         #expect(AuditDetail.maskPhones(in: "123456789012") == "123456789012")
+    }
+
+    @Test func idsAreShownAsTheNamesTheShopUses() {
+        let json = #"{"owner_id":{"new":15,"old":5},"version":{"new":2,"old":1}}"#
+        let changes = AuditDetail.changes(fromJSON: json, names: ["owner_id=5": "张伟", "owner_id=15": "李娜"])
+        #expect(AuditDetail.summary(changes, entity: "vehicle", language: .en) == "owner 张伟 → 李娜")
+        #expect(AuditDetail.summary(changes, entity: "vehicle", language: .zhHans) == "车主 张伟 → 李娜")
+        // A record that no longer exists keeps its id, marked as one.
+        let gone = AuditDetail.changes(fromJSON: json, names: ["owner_id=15": "李娜"])
+        #expect(AuditDetail.summary(gone, entity: "vehicle", language: .en) == "owner #5 → 李娜")
+        let qc = AuditDetail.changes(fromJSON: #"{"passed":0,"inspector_id":3}"#, names: ["inspector_id=3": "梁振华"])
+        #expect(AuditDetail.summary(qc, entity: "quality_check", language: .zhHans) == "质检员 梁振华; 质检通过 否")
     }
 }

@@ -67,10 +67,13 @@ func receptionWithForm(appointment: Appointment? = nil) -> AppState {
         _ = type(&s, "2x")
         #expect(s.reception.form?.text(.mileage) == "2")
         #expect(s.status == StatusLine(ReceptionStrings.digitsOnly(.mileage), kind: .error))
-        _ = type(&s, "2000")   // 22000 is below the last reading of 23000
+        _ = type(&s, "2000")   // 22000 is below the last reading of 23000: the reason is asked next
         send(&s, .tab)
-        #expect(s.reception.form?.focus == .mileage)
+        #expect(s.reception.form?.focus == .odometerReason)
         #expect(s.reception.form?.text(.mileage) == "22000")
+        #expect(s.status?.kind == .warning)
+        send(&s, .tab)
+        #expect(s.reception.form?.focus == .odometerReason)
         #expect(s.status?.kind == .error)
         #expect(s.status?.message.zh.contains("23,000") == true)
     }

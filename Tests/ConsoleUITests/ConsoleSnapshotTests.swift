@@ -79,6 +79,7 @@ private func withCard(_ language: Language = .zhHans) -> AppState {
     @Test func customerCard() {
         assertSnapshot(ConsoleView.render(withCard(), size: small), named: "card-80x24")
         assertSnapshot(ConsoleView.render(withCard(.en), size: large), named: "card-en-120x40")
+        assertSnapshot(ConsoleView.render(withCard(.en), size: small), named: "card-en-80x24")
     }
 
     @Test func helpOverlay() {

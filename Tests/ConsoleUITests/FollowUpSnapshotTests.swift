@@ -52,6 +52,7 @@ private func panel(language: Language = .zhHans) -> AppState {
         let s = panel()
         assertSnapshot(ConsoleView.render(s, size: small), named: "followup-queue-80x24")
         assertSnapshot(ConsoleView.render(s, size: large), named: "followup-queue-120x40")
+        assertSnapshot(ConsoleView.render(panel(language: .en), size: small), named: "followup-queue-en-80x24")
     }
 
     /// The view builds only the rows on screen: the window must follow the selection through a long queue.

@@ -84,6 +84,9 @@ private func reportsState(language: Language = .zhHans) -> AppState {
     @Test func comebacksListCandidatesFirstWithTheSelectedOneInDetail() {
         assertSnapshot(ConsoleView.render(comebacksState(), size: small), named: "comebacks-80x24")
         assertSnapshot(ConsoleView.render(comebacksState(language: .en), size: large), named: "comebacks-en-120x40")
+        let small80 = ConsoleView.render(comebacksState(language: .en), size: small)
+        assertSnapshot(small80, named: "comebacks-en-80x24")
+        #expect(small80.textLines.joined().contains("湘A·1234学"))   // the plate is never cut
     }
 
     @Test func confirmingAsksForTheRootCauseThenTheTechnician() {
@@ -104,6 +107,7 @@ private func reportsState(language: Language = .zhHans) -> AppState {
 
     @Test func reportsShowTilesTrendAndATable() {
         assertSnapshot(ConsoleView.render(reportsState(), size: small), named: "reports-80x24")
+        assertSnapshot(ConsoleView.render(reportsState(language: .en), size: small), named: "reports-en-80x24")
         var en = reportsState(language: .en)
         _ = reduce(&en, .keyPressed(.character("t")))
         assertSnapshot(ConsoleView.render(en, size: large), named: "reports-en-advisors-120x40")

@@ -126,6 +126,7 @@ private func appointments(_ language: Language = .zhHans) -> AppState {
         assertSnapshot(ConsoleView.render(withForm(), size: small), named: "reception-form-80x24")
         assertSnapshot(ConsoleView.render(withForm(), size: large), named: "reception-form-120x40")
         assertSnapshot(ConsoleView.render(withForm(.en), size: large), named: "reception-form-en-120x40")
+        assertSnapshot(ConsoleView.render(withForm(.en), size: small), named: "reception-form-en-80x24")
     }
 
     @Test func newCustomerWithADuplicate() {
@@ -139,6 +140,7 @@ private func appointments(_ language: Language = .zhHans) -> AppState {
     @Test func dayView() {
         assertSnapshot(ConsoleView.render(appointments(), size: small), named: "appointments-day-80x24")
         assertSnapshot(ConsoleView.render(appointments(), size: large), named: "appointments-day-120x40")
+        assertSnapshot(ConsoleView.render(appointments(.en), size: small), named: "appointments-day-en-80x24")
     }
 
     @Test func bookingForm() {
@@ -150,6 +152,17 @@ private func appointments(_ language: Language = .zhHans) -> AppState {
                           vehicles: [FoundVehicle(id: 11, plate: "粤A12345", model: "迈腾 2.0T", vin: nil)]),
         ])))
         assertSnapshot(ConsoleView.render(s, size: small), named: "appointments-booking-80x24")
+    }
+
+    /// The English labels ("Customer/car", "Override reason") are never cut at 80 columns.
+    @Test func bookingFormInEnglishWithAnOverride() {
+        var s = appointments(.en)
+        keys(&s, [.up, .up, .enter])
+        s.reception.appointments.booking?.needsOverride = true
+        let frame = ConsoleView.render(s, size: small)
+        assertSnapshot(frame, named: "appointments-booking-override-en-80x24")
+        let text = frame.textLines.joined(separator: "\n")
+        #expect(text.contains("Customer/car ") && text.contains("Override reason "))
     }
 
     @Test func confirmationList() {

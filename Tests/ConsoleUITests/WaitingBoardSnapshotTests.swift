@@ -140,6 +140,7 @@ private func board(_ count: Int, language: Language = .zhHans, window: Int = 60)
     @Test func checklist() {
         assertSnapshot(ConsoleView.render(delivery(), size: small), named: "delivery-checklist-80x24")
         assertSnapshot(ConsoleView.render(delivery(.en), size: large), named: "delivery-checklist-en-120x40")
+        assertSnapshot(ConsoleView.render(delivery(.en), size: small), named: "delivery-checklist-en-80x24")
     }
 
     @Test func summaryAfterDelivery() {
@@ -153,6 +154,7 @@ private func board(_ count: Int, language: Language = .zhHans, window: Int = 60)
                                               callbackDueAt: now.addingTimeInterval(86_400)), timeZone: zone)
         _ = reduce(&s, .workshop(.delivered(number: order.number, summary: text, callbackDue: now.addingTimeInterval(86_400))))
         assertSnapshot(ConsoleView.render(s, size: large), named: "delivery-summary-120x40")
+        assertSnapshot(ConsoleView.render(s, size: small), named: "delivery-summary-80x24")
     }
 }
 

@@ -6,6 +6,19 @@ import ServiceDomain
 public enum AuditDetail {
     /// Inserts store `{"column": value}`, updates `{"column": {"old": …, "new": …}}`. Fields sorted by name;
     /// a detail that is not a JSON object becomes one `detail` field holding the (masked) text.
+    /// `names` (`"owner_id=15"` → `"李娜"`) replaces ids with what the shop calls the record; an id
+    /// whose record is gone stays as `#15`.
+    public static func changes(fromJSON json: String, names: [String: String]) -> [AuditChange] {
+        changes(fromJSON: json).map { change in
+            guard change.field.hasSuffix("_id") else { return change }
+            func named(_ value: String) -> String {
+                guard value != "-" else { return value }
+                return names["\(change.field)=\(value)"].map { maskPhones(in: FreeText.sanitize($0)) } ?? "#\(value)"
+            }
+            return AuditChange(field: change.field, old: change.old.map(named), new: named(change.new))
+        }
+    }
+
     public static func changes(fromJSON json: String) -> [AuditChange] {
         guard let data = json.data(using: .utf8),
               let object = (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) as? [String: Any] else {
@@ -61,21 +74,29 @@ public enum AuditDetail {
     }
 
     /// The changes on one line, for the list: `stage: 维修中 → 质检; note: …` (the version counter left out).
-    public static func summary(_ changes: [AuditChange], language: Language = .en) -> String {
-        changes.filter { $0.field != "version" }.map { line($0, language: language) }.joined(separator: "; ")
+    public static func summary(_ changes: [AuditChange], entity: String = "", language: Language = .en) -> String {
+        changes.filter { $0.field != "version" }.map { line($0, entity: entity, language: language) }.joined(separator: "; ")
     }
 
-    /// `field: old → new`, or `field: value` for an insert; stage values in the shop's words.
-    public static func line(_ change: AuditChange, language: Language) -> String {
+    /// `车主 张伟 → 李娜`, or `field value` for an insert: field names from the catalog, stage values and
+    /// yes/no in the shop's words.
+    public static func line(_ change: AuditChange, entity: String = "", language: Language) -> String {
+        let label = AuditStrings.field(change.field, entity: entity).text(language)
         let new = readable(change.new, field: change.field, language: language)
         if let old = change.old {
-            return "\(change.field): \(readable(old, field: change.field, language: language)) → \(new)"
+            return "\(label) \(readable(old, field: change.field, language: language)) → \(new)"
         }
-        return "\(change.field): \(new)"
+        return "\(label) \(new)"
     }
 
     static func readable(_ value: String, field: String, language: Language) -> String {
-        if field == "stage", let stage = ROStage(rawValue: value) { return stage.label.text(language) }
+        if field == "stage" || field == "from_stage" || field == "to_stage", let stage = ROStage(rawValue: value) {
+            return stage.label.text(language)
+        }
+        if field == "passed" || field.hasPrefix("is_") {
+            if value == "1" { return AuditStrings.yes.text(language) }
+            if value == "0" { return AuditStrings.no.text(language) }
+        }
         return value
     }
 }

@@ -29,7 +29,8 @@ public enum InsightsStrings {
     public static let colStatus = Message(zh: "状态", en: "Status")
     public static let colVehicle = Message(zh: "车辆", en: "Vehicle")
     public static let colEarlier = Message(zh: "上次工单", en: "Earlier RO")
-    public static let colDelivered = Message(zh: "交车", en: "Delivered")
+    /// Heads a five-column date: "Out" (the car went out) fits where "Delivered" would be cut.
+    public static let colDelivered = Message(zh: "交车", en: "Out")
     public static let colLater = Message(zh: "本次工单", en: "Later RO")
     public static let colConcern = Message(zh: "故障", en: "Concern")
     public static let colSource = Message(zh: "来源", en: "Source")

@@ -40,6 +40,10 @@ extension AppointmentsKeys {
             b.focus = fields[max(i - 1, 0)]
             return []
         default:
+            if let refusal = NewCustomerEntry.refusal(of: key, in: field) {
+                state.status = StatusLine(refusal, kind: .error)
+                return []
+            }
             var input = entry.texts[field] ?? TextInputState()
             guard input.handle(key) else { return [] }
             entry.texts[field] = input

@@ -28,7 +28,8 @@ public struct CheckInCustomerInfo: Sendable, Equatable {
 /// The check-in form's fields in Tab order. The first five appear only for a new customer or car.
 public enum CheckInField: Int, Sendable, CaseIterable, Comparable {
     case name, phone, plate, vin, model
-    case mileage, concern, labour, parts, hours, promised
+    /// `odometerReason` is shown only when the mileage is below the car's last reading.
+    case mileage, odometerReason, concern, labour, parts, hours, promised
     case category, serviceType, waiter, fuel, walkAround, valuables, contactPhone, callbackTime
     /// Only when the person checking in is not an advisor.
     case advisor
@@ -87,6 +88,14 @@ public struct CheckInForm: Sendable, Equatable {
         }
         if needsCustomer { focus = .name } else if needsVehicle { focus = .plate }
         refreshSuggestions(now: now, timeZone: timeZone)
+        focus(on: focus)
+    }
+
+    /// Moves the focus, selecting a prefilled value so typing replaces it (spreadsheet-style).
+    public mutating func focus(on field: CheckInField) {
+        texts[focus]?.deselect()
+        focus = field
+        texts[field]?.selectAll()
     }
 
     public var needsCustomer: Bool { subject == nil }
@@ -98,8 +107,15 @@ public struct CheckInForm: Sendable, Equatable {
             if f.isCustomerField { return needsCustomer }
             if f.isVehicleField { return needsVehicle }
             if f == .advisor { return !advisors.isEmpty }
+            if f == .odometerReason { return isBelowLastReading }
             return true
         }
+    }
+
+    /// The typed mileage is below the car's last reading: a reason (odometer replaced …) is needed.
+    public var isBelowLastReading: Bool {
+        guard let last = subject?.lastKm, let km = try? typedKm() else { return false }
+        return km < last
     }
 
     public func text(_ f: CheckInField) -> String { texts[f]?.text ?? "" }
@@ -141,7 +157,11 @@ public struct CheckInForm: Sendable, Equatable {
             // A new customer's own phone is the contact unless the clerk gives another.
             if value.isEmpty && needsCustomer { return }
             _ = try PhoneNumber.validate(value)
-        case .mileage: _ = try mileage()
+        case .mileage: _ = try typedKm()
+        case .odometerReason:
+            // The reading below the last one is accepted only with its reason, checked by the domain rule.
+            let reason = try FreeText.clean(value, field: .reason, maxLength: 200)
+            try MileageRule.check(newKm: try typedKm(), lastKm: subject?.lastKm, odometerReplacementReason: reason)
         case .concern: _ = try FreeText.clean(value, field: .concern, maxLength: 500, required: true)
         case .labour: _ = try YuanInput.parse(value, field: .estimate)
         case .parts: _ = try YuanInput.parse(value, field: .estimate)
@@ -157,14 +177,22 @@ public struct CheckInForm: Sendable, Equatable {
         }
     }
 
-    private func mileage() throws -> Int {
+    /// The km typed, checked for digits and the rule's limits but not against the last reading.
+    private func typedKm() throws -> Int {
         let digits = FreeText.sanitize(text(.mileage)).replacingOccurrences(of: ",", with: "")
             .replacingOccurrences(of: " ", with: "")
         guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let km = Int(digits) else {
             throw ValidationError(field: .mileage, message: Message(zh: "请填写仪表显示的公里数（只填数字），例如 23456",
                                                                    en: "Mileage: enter the km on the odometer (digits only), e.g. 23456"))
         }
-        try MileageRule.check(newKm: km, lastKm: subject?.lastKm, odometerReplacementReason: nil)
+        try MileageRule.check(newKm: km, lastKm: nil, odometerReplacementReason: nil)
+        return km
+    }
+
+    private func mileage() throws -> Int {
+        let km = try typedKm()
+        try MileageRule.check(newKm: km, lastKm: subject?.lastKm,
+                              odometerReplacementReason: isBelowLastReading ? text(.odometerReason) : nil)
         return km
     }
 
@@ -200,6 +228,7 @@ public struct CheckInForm: Sendable, Equatable {
                                           parts: order.estimateParts,
                                           labourMinutes: (try? LabourHoursInput.minutes(text(.hours))) ?? 0)
         return CheckInDraft(newCustomer: newCustomer, newVehicle: newVehicle, order: order,
+                            odometerReason: isBelowLastReading ? FreeText.sanitize(text(.odometerReason)) : "",
                             concern: Concern(repairOrderID: 0, text: text(.concern), category: category), jobs: [line],
                             arrivedAt: arrivedAt, valuablesReminded: valuablesReminded, shopName: shopName)
     }
@@ -210,6 +239,8 @@ public struct CheckInDraft: Sendable, Equatable {
     public var newCustomer: Customer?
     public var newVehicle: Vehicle?
     public var order: RepairOrder
+    /// Why the mileage is below the last reading; empty when it is not.
+    public var odometerReason: String
     public var concern: Concern
     /// The order's first work line(s): the estimate as typed (labour, parts, hours).
     public var jobs: [Job]

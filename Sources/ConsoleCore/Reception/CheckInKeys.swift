@@ -80,7 +80,7 @@ enum CheckInKeys {
             form.appointmentID = carry.appointmentID
             form.refreshSuggestions(now: state.now, timeZone: state.timeZone)
             let now = state.now, zone = state.timeZone
-            form.focus = form.fields.first { form.problem(in: $0, now: now, timeZone: zone) != nil } ?? form.focus
+            form.focus(on: form.fields.first { form.problem(in: $0, now: now, timeZone: zone) != nil } ?? form.focus)
         }
         state.reception.form = form
         if appointment != nil { state.panel = .reception }
@@ -129,10 +129,9 @@ enum CheckInKeys {
         }
         var input = form.texts[field] ?? TextInputState()
         let before = input.text
-        if case .character(let c) = key, [.mileage, .labour, .parts, .hours].contains(field),
-           !(c.isASCII && (c.isNumber || c == "." || c == ",")) {
-            // Numbers only: say so at once, keep what was typed.
-            state.status = StatusLine(ReceptionStrings.digitsOnly(field), kind: .error)
+        if let refusal = NewCustomerEntry.refusal(of: key, in: field) {
+            // Numbers and phones only: say so at once, keep what was typed.
+            state.status = StatusLine(refusal, kind: .error)
             return []
         }
         guard input.handle(key) else { return [] }
@@ -153,11 +152,14 @@ enum CheckInKeys {
             return []
         }
         state.status = nil
+        if step > 0, field == .mileage, form.isBelowLastReading {
+            state.status = StatusLine(ReceptionStrings.belowLastReading(form.subject?.lastKm ?? 0), kind: .warning)
+        }
         if field == .phone, !form.touched.contains(.contactPhone) {
             form.texts[.contactPhone] = TextInputState(text: form.text(.phone))
         }
         let i = fields.firstIndex(of: field) ?? 0
-        form.focus = fields[min(max(0, i + step), fields.count - 1)]
+        form.focus(on: fields[min(max(0, i + step), fields.count - 1)])
         if NewCustomerEntry.triggersDuplicateCheck(field), form.needsCustomer || form.needsVehicle {
             return [.reception(.checkDuplicates(phone: form.text(.phone), plate: form.text(.plate), vin: form.text(.vin)))]
         }
@@ -214,6 +216,7 @@ enum CheckInKeys {
         case .plate: .plate
         case .model: .model
         case .mileage: .mileage
+        case .reason: .odometerReason
         case .concern: .concern
         case .walkAround: .walkAround
         case .preferredCallTime: .callbackTime
@@ -232,6 +235,8 @@ enum CheckInKeys {
                            barLabel: ReceptionStrings.keyNextField, help: ReceptionStrings.keyNextField),
                 KeyBinding(keys: [.left, .right], command: .panel("reception.choose"), scope: .always,
                            barLabel: form.focus.isChoice ? ReceptionStrings.keyChoose : nil, help: ReceptionStrings.keyChoose),
+                KeyBinding(keys: [.left, .right, .home, .end], command: .panel("reception.editSuggestion"), scope: .always,
+                           barLabel: nil, help: ReceptionStrings.keyEditSuggestion),
             ]
             if !form.duplicates.isEmpty {
                 b.insert(KeyBinding(keys: [useExistingKey], command: .panel("reception.useExisting"), scope: .always,

@@ -35,6 +35,20 @@ public struct NewCustomerEntry: Sendable, Equatable {
     /// Leaving one of these fields looks for an existing record with the same phone, plate or VIN.
     public static func triggersDuplicateCheck(_ field: CheckInField) -> Bool { [.phone, .plate, .vin].contains(field) }
 
+    /// Why a typed character is refused in `field` at the key (numbers and phones), or nil to type it.
+    /// Refusing at the key keeps a value typed after a refused Tab from landing in the wrong field.
+    public static func refusal(of key: Key, in field: CheckInField) -> Message? {
+        guard case .character(let c) = key else { return nil }
+        switch field {
+        case .phone, .contactPhone:
+            return PhoneNumber.mayContain(c) ? nil : ReceptionStrings.phoneDigitsOnly(field)
+        case .mileage, .labour, .parts, .hours:
+            return c.isASCII && (c.isNumber || c == "." || c == ",") ? nil : ReceptionStrings.digitsOnly(field)
+        default:
+            return nil
+        }
+    }
+
     /// Throws the validator's error for one of the five identity fields; other fields pass.
     public static func validate(_ field: CheckInField, _ value: String) throws {
         switch field {

@@ -43,6 +43,22 @@ public enum ReceptionStrings {
         return Message(zh: "\(name.zh)只能填数字", en: "\(name.en): digits only")
     }
 
+    public static func phoneDigitsOnly(_ field: CheckInField) -> Message {
+        let name = label(field)
+        return Message(zh: "\(name.zh)只能填数字（可带 +86、空格或 -）；此键未输入",
+                       en: "\(name.en): digits only (+86, spaces or - allowed); that key was not typed")
+    }
+
+    public static let keyEditSuggestion = Message(
+        zh: "保留并修改高亮的预填值", en: "Edit the highlighted value")
+
+    public static func belowLastReading(_ lastKm: Int) -> Message {
+        Message(zh: "里程低于上次记录的 \(lastKm) km：请在“里程原因”填写原因（如更换里程表），或改正里程",
+                en: "Below the last reading of \(lastKm) km: give the reason in “Km reason” (e.g. odometer replaced), or correct the km")
+    }
+
+    public static let odometerReasonPlaceholder = Message(zh: "如：更换仪表 / 上次录错", en: "e.g. cluster replaced / last km mistyped")
+
     public static func label(_ f: CheckInField) -> Message {
         switch f {
         case .name: Message(zh: "姓名", en: "Name")
@@ -51,6 +67,7 @@ public enum ReceptionStrings {
         case .vin: Message(zh: "VIN", en: "VIN")
         case .model: Message(zh: "车型", en: "Model")
         case .mileage: Message(zh: "进厂里程", en: "Mileage")
+        case .odometerReason: Message(zh: "里程原因", en: "Km reason")
         case .concern: Message(zh: "客户描述", en: "Concern")
         case .labour: Message(zh: "工时费(元)", en: "Labour ¥")
         case .parts: Message(zh: "材料费(元)", en: "Parts ¥")
@@ -89,6 +106,8 @@ public enum ReceptionStrings {
     public static let noShowRate = Message(zh: "近30天爽约率", en: "No-show rate (30 days)")
     public static let regular = Message(zh: "常规", en: "Regular")
     public static let express = Message(zh: "快保", en: "Express")
+    public static let regularShort = Message(zh: "常规", en: "Std")
+    public static let expressShort = Message(zh: "快保", en: "Exp")
     public static let waiterShort = Message(zh: "等", en: "W")
     public static let noConfirmations = Message(zh: "没有待确认的预约", en: "No appointments to confirm")
     public static let bookingTitle = Message(zh: "新预约", en: "New appointment")
@@ -136,7 +155,7 @@ public enum ReceptionStrings {
 
     // Keys
     public static let keySave = Message(zh: "保存", en: "Save")
-    public static let keySaveHelp = Message(zh: "保存接车单（Ctrl-S 或 F11）", en: "Save the check-in (Ctrl-S or F11)")
+    public static let keySaveHelp = Message(zh: "保存接车单", en: "Save the check-in")
     public static let keyBookSave = Message(zh: "保存预约（Ctrl-S 或 F11）", en: "Save the appointment (Ctrl-S or F11)")
     public static let keyNextField = Message(zh: "下一项", en: "Next field")
     public static let keyChoose = Message(zh: "切换选项", en: "Change choice")

@@ -28,7 +28,7 @@ public enum WorkshopStrings {
 
     public static func counts(total: Int, missed: Int, atRisk: Int) -> Message {
         Message(zh: "共 \(total) 台 · 超时 \(missed) · 有风险 \(atRisk)",
-                en: "\(total) cars · \(missed) missed · \(atRisk) at risk")
+                en: "\(total) \(total == 1 ? "car" : "cars") · \(missed) missed · \(atRisk) at risk")
     }
 
     // Keys

@@ -69,7 +69,7 @@ enum AuditView {
                 TableCell(row.person),
                 TableCell(state.text(AuditStrings.action(row.action))),
                 TableCell(record(row, state: state)),
-                TableCell(AuditDetail.summary(row.changes, language: state.language), role: .muted),
+                TableCell(AuditDetail.summary(row.changes, entity: row.entity, language: state.language), role: .muted),
             ])
         }
         return Table(columns: columns, rows: rows, emptyMessage: state.text(AuditStrings.empty))
@@ -95,7 +95,7 @@ enum AuditView {
         let fields = row.changes.filter { $0.field != "version" }
         if fields.isEmpty { lines.append((state.text(AuditStrings.noChanges), .muted)) }
         for change in fields {
-            let text = AuditDetail.line(change, language: state.language)
+            let text = AuditDetail.line(change, entity: row.entity, language: state.language)
             for piece in text.wrapped(toWidth: width) { lines.append((piece, .normal)) }
         }
         for (i, line) in lines.prefix(inner.height).enumerated() {

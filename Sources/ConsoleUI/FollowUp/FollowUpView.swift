@@ -138,7 +138,9 @@ enum ComplaintsView {
         let columns = [
             TableColumn(state.text(FollowUpStrings.colOpened), width: .fixed(11)),
             TableColumn(state.text(FollowUpStrings.colCustomer), width: .fixed(8)),
-            TableColumn(state.text(FollowUpStrings.colVehicle), width: .fixed(9)),
+            // As wide as the longest plate: a plate is never cut.
+            TableColumn(state.text(FollowUpStrings.colVehicle),
+                        width: .fixed(max(9, f.complaints.map { Plate.display($0.plate).displayWidth }.max() ?? 0))),
             TableColumn(state.text(FollowUpStrings.colCategory), width: .fixed(wide ? 16 : 12)),
             TableColumn(state.text(FollowUpStrings.colStep), width: .fixed(wide ? 12 : 10)),
             TableColumn(state.text(FollowUpStrings.colOwner), width: .fixed(wide ? 10 : 8)),

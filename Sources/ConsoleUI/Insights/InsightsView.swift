@@ -50,14 +50,22 @@ enum ComebacksView {
             detailArea = split.1
         }
         let wide = inner.width >= 110
+        // A plate is never cut: the column is as wide as the longest one (湘A·1234学 is ten columns).
+        let plateWidth = max(9, list.map { Plate.display($0.plate).displayWidth }.max() ?? 0)
+        // Status and source columns as wide as their longest label; on a narrow screen the RO numbers
+        // drop their common "RO-" prefix (the headers say RO) to leave the concern readable.
+        let statusWidth = max(wide ? 10 : 8, list.map { state.text($0.comeback.status.label).displayWidth }.max() ?? 0)
+        let sourceWidth = max(10, list.map { state.text($0.comeback.source.label).displayWidth }.max() ?? 0)
+        func number(_ n: String) -> String { !wide && n.hasPrefix("RO-") ? String(n.dropFirst(3)) : n }
+        let numberWidth = wide ? 16 : 13
         let columns = [
-            TableColumn(state.text(InsightsStrings.colStatus), width: .fixed(wide ? 10 : 8)),
-            TableColumn(state.text(InsightsStrings.colVehicle), width: .fixed(wide ? 20 : 9)),
-            TableColumn(state.text(InsightsStrings.colEarlier), width: .fixed(16)),
+            TableColumn(state.text(InsightsStrings.colStatus), width: .fixed(statusWidth)),
+            TableColumn(state.text(InsightsStrings.colVehicle), width: .fixed(wide ? max(20, plateWidth) : plateWidth)),
+            TableColumn(state.text(InsightsStrings.colEarlier), width: .fixed(numberWidth)),
             TableColumn(state.text(InsightsStrings.colDelivered), width: .fixed(5)),
-            TableColumn(state.text(InsightsStrings.colLater), width: .fixed(16)),
+            TableColumn(state.text(InsightsStrings.colLater), width: .fixed(numberWidth)),
             TableColumn(state.text(InsightsStrings.colConcern), width: .fill),
-            TableColumn(state.text(InsightsStrings.colSource), width: .fixed(10)),
+            TableColumn(state.text(InsightsStrings.colSource), width: .fixed(sourceWidth)),
         ]
         let rows = list.map { row -> TableRow in
             let c = row.comeback
@@ -69,9 +77,9 @@ enum ComebacksView {
             let vehicle = wide ? "\(Plate.display(row.plate)) \(FreeText.sanitize(row.model))" : Plate.display(row.plate)
             let categories = Array(Set(row.earlierCategories).union(row.laterCategories))
                 .sorted { $0.rawValue < $1.rawValue }.map { state.text($0.label) }.joined(separator: "/")
-            return TableRow([TableCell(state.text(c.status.label)), TableCell(vehicle), TableCell(row.earlierNumber),
+            return TableRow([TableCell(state.text(c.status.label)), TableCell(vehicle), TableCell(number(row.earlierNumber)),
                              TableCell(row.earlierDeliveredAt.map { InsightsFeature.day($0, state) } ?? "—"),
-                             TableCell(row.laterNumber ?? state.text(InsightsStrings.notBack)),
+                             TableCell(row.laterNumber.map(number) ?? state.text(InsightsStrings.notBack)),
                              TableCell(categories), TableCell(state.text(c.source.label))], role: role)
         }
         let table = Table(columns: columns, rows: rows, emptyMessage: state.text(InsightsStrings.emptyComebacks))

@@ -42,15 +42,21 @@ enum AppointmentsView {
             TableColumn(state.text(Strings.colName), width: .fixed(wide ? 12 : 9)),
             TableColumn(state.text(Strings.colPhone), width: .fixed(11)),
             TableColumn(state.text(ReceptionStrings.concernsLabel), width: .flexible(1)),
-            TableColumn("", width: .fixed(wide ? 10 : 8)),
+            // As wide as the longest status shown ("Rescheduled"), so none is cut.
+            TableColumn("", width: .fixed(max(wide ? 10 : 8, lines.map { line -> Int in
+                guard case .appointment(let row) = line else { return 0 }
+                return state.text(AppointmentRules.label(row.appointment.status)).displayWidth
+            }.max() ?? 0))),
         ]
         let moving = state.reception.appointments.moving?.appointment.id
         let rows: [TableRow] = lines.map { line in
             switch line {
             case .slot(let start, let regular, let express):
                 let time = CheckInView.clock(start, state.timeZone)
-                let occupancy = "\(state.text(ReceptionStrings.regular)) \(regular)/\(hours.regularCapacity)  "
-                    + "\(state.text(ReceptionStrings.express)) \(express)/\(hours.expressCapacity)"
+                // The lanes' short names on a narrow screen, so the counts are never cut.
+                let regularName = state.text(wide ? ReceptionStrings.regular : ReceptionStrings.regularShort)
+                let expressName = state.text(wide ? ReceptionStrings.express : ReceptionStrings.expressShort)
+                let occupancy = "\(regularName) \(regular)/\(hours.regularCapacity)  \(expressName) \(express)/\(hours.expressCapacity)"
                 let full = regular >= hours.regularCapacity
                 return TableRow([TableCell(time, role: .titleFocus), TableCell(""), TableCell(""), TableCell(""),
                                  TableCell(occupancy, role: full ? .warning : .muted), TableCell("")])
@@ -88,7 +94,12 @@ enum AppointmentsView {
         let inner = Box(title: "\(state.text(ReceptionStrings.bookingTitle)) · \(slot)", focused: true, style: border)
             .render(into: &buffer, area: area).inset(left: 1, right: 1)
         guard inner.height >= 1 else { return }
-        let labelWidth = 12
+        // As wide as the longest label shown, so none is cut ("Customer/car", "Override reason").
+        var labels = [ReceptionStrings.searchLabel, ReceptionStrings.laneLabel, ReceptionStrings.label(.serviceType),
+                      ReceptionStrings.concernsLabel, ReceptionStrings.label(.waiter)]
+        if b.needsOverride { labels.append(ReceptionStrings.overrideLabel) }
+        if b.newCustomer != nil { labels += NewCustomerEntry.fields.map(ReceptionStrings.label) }
+        let labelWidth = max(12, (labels.map { state.text($0).displayWidth }.max() ?? 0) + 2)
         var y = inner.y
         func label(_ m: Message, _ f: BookingField) {
             buffer.put(state.text(m).padded(toWidth: labelWidth - 1), x: inner.x, y: y,

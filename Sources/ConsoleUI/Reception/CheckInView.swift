@@ -36,7 +36,7 @@ enum CheckInView {
             let days = max(0, Int(state.now.timeIntervalSince(closed) / 86_400))
             let text = state.language == .zhHans
                 ? "⚠ \(state.text(ReceptionStrings.possibleComeback))：\(recent.number) \(days) 天前交车（\(ShopTimeFormat.date(closed, zone: state.timeZone))）"
-                : "⚠ \(state.text(ReceptionStrings.possibleComeback)): \(recent.number) delivered \(days) days ago (\(ShopTimeFormat.date(closed, zone: state.timeZone)))"
+                : "⚠ \(state.text(ReceptionStrings.possibleComeback)): \(recent.number) delivered \(days) \(days == 1 ? "day" : "days") ago (\(ShopTimeFormat.date(closed, zone: state.timeZone)))"
             lines.append((text, .error))
         }
         var facts: [String] = []
@@ -99,6 +99,7 @@ enum CheckInView {
                 if focused { buffer.cursor = Point(x: valueArea.x, y: y) }
             } else {
                 let placeholder = field == .walkAround ? state.text(ReceptionStrings.walkAroundPlaceholder)
+                    : field == .odometerReason ? state.text(ReceptionStrings.odometerReasonPlaceholder)
                     : field == .mileage ? (form.subject?.lastKm.map { "≥ \($0)" } ?? "km") : ""
                 TextInput(placeholder: placeholder, focused: focused)
                     .render(into: &buffer, area: valueArea, state: form.texts[field] ?? TextInputState())

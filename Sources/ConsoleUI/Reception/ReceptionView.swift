@@ -32,7 +32,7 @@ enum ReceptionView {
         } else if r.rows.isEmpty, r.resultsQuery == r.query.text {
             info = state.text(ReceptionStrings.noMatchNewCustomer)
         } else {
-            info = "\(r.rows.count) \(state.text(Strings.findResultCount))"
+            info = state.text(Strings.findResultCount(r.rows.count))
         }
         buffer.put(info.ellipsized(toWidth: inner.width - 2), x: inner.x + 1, y: inner.y + 1, role: .muted, clip: inner)
         let rest = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)

@@ -2,11 +2,14 @@
 /// When the titles do not fit they are shortened with "…", and the row scrolls to keep the active tab shown.
 public struct TabBar: Sendable {
     public var titles: [String]
+    /// Shorter names used when the full ones do not fit (same order); nil to only cut the full ones.
+    public var shortTitles: [String]?
     public var active: Int
     public var style: BorderStyle
 
-    public init(titles: [String], active: Int, style: BorderStyle = .unicode) {
+    public init(titles: [String], shortTitles: [String]? = nil, active: Int, style: BorderStyle = .unicode) {
         self.titles = titles
+        self.shortTitles = shortTitles.flatMap { $0.count == titles.count ? $0 : nil }
         self.active = active
         self.style = style
     }
@@ -30,10 +33,18 @@ public struct TabBar: Sendable {
         }
     }
 
-    /// " title " per tab, shortened evenly when the row is too narrow for all of them.
+    /// " title " per tab; when the row is too narrow, the short titles (padded, then with one space
+    /// between them); only then are titles cut, evenly.
     private func fittedLabels(width: Int) -> [String] {
+        func fits(_ labels: [String]) -> Bool { labels.reduce(0, { $0 + DisplayWidth.of($1) }) <= width }
         let full = titles.map { " " + TerminalText.sanitize($0) + " " }
-        if full.reduce(0, { $0 + DisplayWidth.of($1) }) <= width { return full }
+        if fits(full) { return full }
+        if let shortTitles {
+            let padded = shortTitles.map { " " + TerminalText.sanitize($0) + " " }
+            if fits(padded) { return padded }
+            let tight = shortTitles.map { " " + TerminalText.sanitize($0) }
+            if fits(tight) { return tight }
+        }
         let each = max(4, width / titles.count) - 2
         return titles.map { " " + $0.ellipsized(toWidth: each, ellipsis: style.ellipsis) + " " }
     }

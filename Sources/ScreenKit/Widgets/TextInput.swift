@@ -28,7 +28,9 @@ public struct TextInput: Sendable {
         }
         let chars = state.characters
         let start = TextInput.firstVisibleCharacter(chars, cursor: state.cursor, width: line.width)
-        buffer.put(String(chars[start...]), x: line.x, y: line.y, role: fieldRole, clip: line)
+        // A selected suggestion is drawn as selected text so the clerk sees typing will replace it.
+        let textRole: StyleRole = focused && state.isAllSelected ? .selection : fieldRole
+        buffer.put(String(chars[start...]), x: line.x, y: line.y, role: textRole, clip: line)
         if focused {
             let column = DisplayWidth.of(String(chars[start..<state.cursor]))
             buffer.cursor = Point(x: line.x + min(column, line.width - 1), y: line.y)

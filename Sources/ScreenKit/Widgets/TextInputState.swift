@@ -7,6 +7,9 @@ public struct TextInputState: Sendable, Hashable {
     public private(set) var cursor: Int
     /// Most characters the value may hold; insertions are cut to fit. Nil for no limit.
     public var maxLength: Int?
+    /// The whole value is selected (a prefilled suggestion on entering the field): the next typed
+    /// character replaces it, as in a spreadsheet cell; a movement key keeps it and edits it instead.
+    public private(set) var isAllSelected = false
 
     public init(text: String = "", maxLength: Int? = nil) {
         self.maxLength = maxLength
@@ -30,8 +33,21 @@ public struct TextInputState: Sendable, Hashable {
 
     // MARK: Editing
 
+    /// Selects the whole value (nothing to select when empty).
+    public mutating func selectAll() { isAllSelected = !characters.isEmpty }
+
+    /// Keeps the value and ends the selection.
+    public mutating func deselect() { isAllSelected = false }
+
+    /// Typing over a selection replaces it; deleting a selection empties the field.
+    private mutating func replaceSelection() {
+        guard isAllSelected else { return }
+        clear()
+    }
+
     /// Inserts typed or pasted text at the cursor; newlines and tabs become spaces, controls are dropped.
     public mutating func insert(_ string: String) {
+        replaceSelection()
         var clean = TerminalText.sanitize(string)
         if let maxLength {
             let room = max(0, maxLength - characters.count)
@@ -75,6 +91,7 @@ public struct TextInputState: Sendable, Hashable {
     public mutating func clear() {
         characters.removeAll()
         cursor = 0
+        isAllSelected = false
     }
 
     // MARK: Moving
@@ -102,6 +119,11 @@ public struct TextInputState: Sendable, Hashable {
     /// Applies an editing key. Returns true when the key belongs to the field (even if nothing changed,
     /// e.g. ← at the start); false for keys the application should handle (Enter, Esc, Tab, ↑, ↓, F-keys …).
     public mutating func handle(_ key: Key) -> Bool {
+        let selected = isAllSelected
+        if selected, [.backspace, .ctrl("h"), .delete, .ctrl("w"), .ctrl("k")].contains(key) {
+            clear()
+            return true
+        }
         switch key {
         case .character(let c): insert(String(c))
         case .backspace, .ctrl("h"): backspace()
@@ -117,6 +139,8 @@ public struct TextInputState: Sendable, Hashable {
         case .ctrl("k"): deleteToEnd()
         default: return false
         }
+        // Any editing or movement key ends the selection, keeping the value.
+        if selected { isAllSelected = false }
         return true
     }
 

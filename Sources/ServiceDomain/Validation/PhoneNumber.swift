@@ -93,6 +93,14 @@ public enum PhoneNumber {
         normalized.count == 11 && normalized.allSatisfy(TextFolding.isASCIIDigit) && isMobilePrefix(normalized)
     }
 
+    /// Whether `c` can be part of a phone as typed (digits, full-width digits, `+`, spaces, separators):
+    /// a form refuses anything else at the key, so a plate typed after a refused Tab never lands here.
+    public static func mayContain(_ c: Character) -> Bool {
+        let folded = TextFolding.halfWidth(String(c))
+        guard folded.count == 1, let f = folded.first else { return false }
+        return TextFolding.isASCIIDigit(f) || f == "+" || f == " " || separators.contains(f)
+    }
+
     private static let separators: Set<Character> = ["-", "‐", "‑", "–", "—", "(", ")", ".", "/", "（", "）"]
 
     private static let examples = (zh: "例如 13812345678 或 0755-1234567", en: "e.g. 13812345678 or 0755-1234567")
