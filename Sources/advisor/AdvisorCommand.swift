@@ -35,7 +35,7 @@ struct AdvisorCommand: ParsableCommand {
         } catch let error as CLIError {
             exit(withError: error)
         } catch {
-            let translated = AppDatabase.userFacing(error, path: DatabaseOptions.lastPath ?? "")
+            let translated = DatabaseOptions.lastPath.map { AppDatabase.userFacing(error, path: $0) } ?? error
             if let readable = translated as? UserFacingError { exit(withError: CLIError(readable.message)) }
             exit(withError: error)
         }
