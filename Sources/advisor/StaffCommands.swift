@@ -111,7 +111,7 @@ struct StaffSetPINCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set-pin",
         abstract: "Set a staff member's personal PIN for shared desks (admins for anyone; anyone for themselves).",
-        discussion: "The PIN is read from the terminal without echo, asked twice, and stored only as a yescrypt hash.")
+        discussion: "6 to 8 digits, not all the same nor a straight run. The PIN is read from the terminal without echo, asked twice, and stored only as a yescrypt hash; a new PIN also lifts a lock left by wrong PINs.")
 
     @OptionGroup var database: DatabaseOptions
 
