@@ -108,12 +108,22 @@ enum OpenPreflight {
             return StoreError.diskFull(path: path)
         case .SQLITE_IOERR:
             if access(path, F_OK) != 0 { return StoreError.fileGone(path: path) }
+            // A write into the WAL on a full disk comes back as "disk I/O error", not SQLITE_FULL.
+            if diskIsFull(holding: path) { return StoreError.diskFull(path: path) }
             // A file system remounted read-only (or a file made read-only) fails the write as an I/O error.
             if access(path, W_OK) != 0 { return StoreError.readOnly(path: path) }
             return StoreError.ioError(path: path, detail: dbError.message ?? "SQLITE_IOERR")
         default:
             return error
         }
+    }
+
+    /// True when the file system holding `path` has no block left for this user (statvfs).
+    static func diskIsFull(holding path: String) -> Bool {
+        var stats = statvfs()
+        guard statvfs(path, &stats) == 0 else { return false }
+        // A few pages of room are not enough for SQLite to finish a write either.
+        return UInt64(stats.f_bavail) * UInt64(stats.f_frsize) < 64 * 1024
     }
 
     private static func describe(_ error: any Error) -> String {

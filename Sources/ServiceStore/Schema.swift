@@ -21,6 +21,7 @@ enum Schema {
         registerFollowUpMigrations(&migrator)
         registerDeskTimesMigrations(&migrator)
         registerDeskOrderMigrations(&migrator)
+        registerIdentityMigrations(&migrator)
         return migrator
     }
 

@@ -108,10 +108,12 @@ public enum StoreError: UserFacingError, Equatable {
                 en: "The value \"\(value)\" in \(table).\(column) is not understood; "
                     + "it may have been written by a newer version. Upgrade the program.")
         case .diskFull(let path):
+            // Said the same on the command line and in the console; nothing here claims a form is on screen
+            // (a command typed nothing into one; the console keeps its form open by itself).
             return Message(
-                zh: "磁盘已满，无法写入 \(path)。本次修改未保存（已撤回，数据完好）；输入的内容仍在屏幕上。请清理磁盘空间后再保存。",
-                en: "The disk is full: cannot write \(path). This change was not saved (rolled back, the data is intact); "
-                    + "what you typed is still on screen. Free some disk space, then save again.")
+                zh: "存放 \(path) 的磁盘已满；请清理磁盘空间后再运行一次。本次修改未保存（已撤回，数据完好）。",
+                en: "The disk holding \(path) is full; free space and run it again. "
+                    + "This change was not saved (rolled back, the data is intact).")
         case .fileGone(let path):
             return Message(
                 zh: "数据库文件 \(path) 已被删除或移走，此后的修改无法保存。请勿继续录入：退出程序，恢复该文件（或从备份恢复）后重新打开。",

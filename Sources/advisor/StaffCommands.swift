@@ -96,7 +96,12 @@ struct StaffListCommand: ParsableCommand {
             let roles = staff.roles.sorted().map { $0.label.text(CLILanguage.current) }.joined(separator: ",")
             let hasPIN = (try? db.staffPINHash(staffID: staff.id!)) != nil
             let status = staff.isActive ? (zh ? "在职" : "active") : (zh ? "停用" : "inactive")
-            let pin = hasPIN ? (zh ? "已设" : "set") : "-"
+            // A PIN set before the 6-digit rule may have 4 digits: flagged until its owner changes it.
+            let digits = try db.staffPINDigits(staffID: staff.id!) ?? 0
+            let short = hasPIN && digits < PINRule.minLength
+            let pin = !hasPIN ? "-"
+                : short ? (zh ? "已设（旧的短 PIN：请改为至少 \(PINRule.minLength) 位）" : "set (old short PIN: change it to \(PINRule.minLength)+ digits)")
+                : (zh ? "已设" : "set")
             print("\(staff.login.isEmpty ? "-" : staff.login)\t\(staff.name)\t\(roles)\t\(status)\t\(pin)")
         }
     }
@@ -106,7 +111,7 @@ struct StaffSetPINCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set-pin",
         abstract: "Set a staff member's personal PIN for shared desks (admins for anyone; anyone for themselves).",
-        discussion: "The PIN is read from the terminal without echo, asked twice, and stored only as a yescrypt hash.")
+        discussion: "6 to 8 digits, not all the same nor a straight run. The PIN is read from the terminal without echo, asked twice, and stored only as a yescrypt hash; a new PIN also lifts a lock left by wrong PINs.")
 
     @OptionGroup var database: DatabaseOptions
 
@@ -136,16 +141,21 @@ struct StaffSetPINCommand: ParsableCommand {
             }
         }
         let hash = try userFacing { try StaffPIN.hash(pin) }
-        try userFacing { try db.setStaffPINHash(staffID: target.id!, hash: hash, operator: me.asOperator, now: Date()) }
+        try userFacing {
+            try db.setStaffPIN(staffID: target.id!, hash: hash, digits: pin.unicodeScalars.count, operator: me.asOperator,
+                               now: Date())
+        }
         say(Message(zh: "已为 \(target.name) 设置 PIN", en: "PIN set for \(target.name)"))
     }
 }
 
-/// Checks a PIN the way a shared desk does before switching operator; exit 0 when it matches.
+/// Checks a PIN the way a shared desk does before switching operator; exit 0 when it matches. An admin's
+/// tool: every try counts toward the login's lock like a try at the desk, and is audited.
 struct StaffCheckPINCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check-pin",
-        abstract: "Check a staff member's PIN (exit 0 when it matches, 1 when not).")
+        abstract: "Check a staff member's PIN (admin only; exit 0 when it matches, 1 when not, 2 while locked).",
+        discussion: "Wrong PINs count toward the login's lock exactly like wrong PINs at a shared desk (advisor --as).")
 
     @OptionGroup var database: DatabaseOptions
 
@@ -156,14 +166,33 @@ struct StaffCheckPINCommand: ParsableCommand {
     var pinFromStdin = false
 
     func run() throws {
-        let db = try database.open()
-        guard let staff = try db.staff(login: login), staff.isActive,
-              let stored = try db.staffPINHash(staffID: staff.id!),
-              let pin = StaffPIN.read(prompt: "PIN: ", fromStdin: pinFromStdin),
-              StaffPIN.verify(pin, against: stored) else {
+        let (db, me) = try openAsOperator(database)
+        try OperatorIdentity.require(.manageStaff, me)
+        if let until = try db.pinLockedUntil(login: login, now: Date()) {
+            try db.recordPINTryWhileLocked(login: login, by: me.asOperator, now: Date())
+            stderr(db.pinLockedError(login: login, until: until).message)
+            throw ExitCode(2)
+        }
+        let pin = StaffPIN.read(prompt: "PIN: ", fromStdin: pinFromStdin) ?? ""
+        let outcome = try userFacing {
+            try db.attemptPIN(login: login, by: me.asOperator, refusedAction: "pinRefused", now: Date()) {
+                StaffPIN.verify(pin, against: $0)
+            }
+        }
+        switch outcome {
+        case .accepted(let staff):
+            say(Message(zh: "PIN 正确：\(staff.name)", en: "PIN matches: \(staff.name)"))
+        case .locked(let until):
+            // Not tried at all: exit 2, so a script can tell a lock from a wrong PIN.
+            stderr(db.pinLockedError(login: login, until: until).message)
+            throw ExitCode(2)
+        case .refused(_, let lockedUntil):
+            stderr(Message(zh: "登录名或 PIN 不正确", en: "Wrong login or PIN"))
+            if let lockedUntil { stderr(db.pinLockedError(login: login, until: lockedUntil).message) }
+            throw ExitCode(1)
+        case .noPIN:
             stderr(Message(zh: "登录名或 PIN 不正确", en: "Wrong login or PIN"))
             throw ExitCode(1)
         }
-        say(Message(zh: "PIN 正确：\(staff.name)", en: "PIN matches: \(staff.name)"))
     }
 }

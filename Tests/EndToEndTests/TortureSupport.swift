@@ -47,31 +47,45 @@ struct ChildProcess {
     var output: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }
 }
 
-/// Runs `advisor ARGS` to completion as the OS user `user` (through $USER), with `input` on standard
-/// input; returns the exit status and the combined output.
-func runAdvisor(_ args: [String], user: String, input: String = "", in folder: ScratchFolder)
-    throws -> (status: Int32, out: String) {
+/// Runs `advisor ARGS` to completion as the OS account `user` (a real login: `OSUsers.ensure`), with `input`
+/// on standard input; returns the exit status and the combined output. `$USER` and `$LOGNAME` say
+/// `shopadmin` on every run: the binary must take the account from its uid, never from them.
+func runAdvisor(_ args: [String], user: String, input: String = "", environment extra: [String: String] = [:],
+                in folder: ScratchFolder) throws -> (status: Int32, out: String) {
     let id = UUID().uuidString
     let stdinPath = folder.path("stdin-\(id)")
     try input.write(toFile: stdinPath, atomically: true, encoding: .utf8)
+    chmod(stdinPath, 0o644)
     var env = ProcessInfo.processInfo.environment
-    env["USER"] = user
-    env["LOGNAME"] = user
+    env["USER"] = "shopadmin"
+    env["LOGNAME"] = "shopadmin"
+    env["HOME"] = folder.url.path
     env["LANG"] = "C.UTF-8"
     env["LC_ALL"] = "C.UTF-8"
     env.removeValue(forKey: "ADVISOR_LANG")
-    let child = try ChildProcess.start(TmuxSession.advisorPath, args, environment: env,
+    env.merge(extra) { $1 }
+    let command = OSUsers.command(as: user, TmuxSession.advisorPath, args)
+    let child = try ChildProcess.start(command.path, command.args, environment: env,
                                        outputPath: folder.path("out-\(id)"), stdinPath: stdinPath)
     let result = child.wait()
     return (result.status, child.output)
 }
 
-/// A temporary folder for a test's database and files, removed afterwards.
+/// A temporary folder for a test's database and files, removed afterwards. Open to the test's OS accounts
+/// (`share`), since `runAdvisor` runs the binary as them.
 final class ScratchFolder {
     let url: URL
     init(_ name: String) throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("advisor-\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        try OSUsers.share(folder: url.path)
+    }
+
+    /// The shop file `name` in this folder, made readable and writable by every test account.
+    func sharedDatabase(_ name: String = "shop.db") throws -> String {
+        let db = path(name)
+        try OSUsers.share(folder: url.path, database: db)
+        return db
     }
     deinit { try? FileManager.default.removeItem(at: url) }
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }

@@ -30,10 +30,16 @@ struct DisplayWidthTests {
         #expect("⌚︎".displayWidth == 2) // VS15 after a wide emoji: still the base's width
         // Skin-tone modifier joins without a joiner in terminals: dropped, base stays.
         #expect(DisplayWidth.glyphs(of: "👍🏽") == [.init(text: "👍", width: 2)])
-        // ZWJ sequence: each person is its own wide glyph, the joiners are dropped.
+        // A ZWJ sequence is drawn as its first emoji, in one wide cell: never as four.
         let family: Character = "👨‍👩‍👧"
-        #expect(DisplayWidth.glyphs(of: family).map(\.text) == ["👨", "👩", "👧"])
-        #expect(DisplayWidth.of(family) == 6)
+        #expect(DisplayWidth.glyphs(of: family) == [.init(text: "👨", width: 2)])
+        #expect(DisplayWidth.of(family) == 2)
+        #expect(DisplayWidth.glyphs(of: "👨‍👩‍👧‍👦") == [.init(text: "👨", width: 2)])
+        // Skin tones on the parts and a joined pictograph's own selector go too.
+        #expect(DisplayWidth.glyphs(of: "👩🏽\u{200D}💻") == [.init(text: "👩", width: 2)])
+        #expect(DisplayWidth.glyphs(of: "👨🏻\u{200D}🤝\u{200D}👨🏿") == [.init(text: "👨", width: 2)])
+        #expect(DisplayWidth.glyphs(of: "🏳️‍🌈").map(\.text) == ["🏳"])
+        #expect("王👩‍👩‍👦‍👦芳".displayWidth == 6)
         // A flag is two regional indicators of one column each.
         #expect(DisplayWidth.glyphs(of: "🇨🇳") == [.init(text: "🇨", width: 1), .init(text: "🇳", width: 1)])
         #expect("🇨🇳".displayWidth == 2)

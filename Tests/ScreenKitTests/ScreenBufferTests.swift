@@ -108,6 +108,20 @@ struct ScreenBufferTests {
         }
     }
 
+    /// A family emoji (four people, three joiners) takes one wide cell, not four; what follows it is not
+    /// pushed right.
+    @Test func aZWJSequenceTakesOneCell() {
+        var buffer = ScreenBuffer(size: Size(width: 8, height: 1))
+        let written = buffer.put("👨‍👩‍👧‍👦a👩🏽‍💻b", x: 0, y: 0)
+        #expect(written == 6)
+        #expect(buffer[0, 0].grapheme == "👨" && buffer[0, 0].width == 2)
+        #expect(buffer[1, 0].isContinuation)
+        #expect(buffer[2, 0].grapheme == "a")
+        #expect(buffer[3, 0].grapheme == "👩")
+        #expect(buffer[5, 0].grapheme == "b")
+        #expect(buffer.textLines == ["👨a👩b  "])
+    }
+
     @Test func escapeSequencesNeverReachACell() {
         var buffer = ScreenBuffer(size: Size(width: 40, height: 2))
         let hostile = "Zhang\u{1B}[2J\u{1B}]0;owned title\u{7}San\u{9B}31mX\u{1B}P+q\u{1B}\\\r\nEnd\u{202E}"

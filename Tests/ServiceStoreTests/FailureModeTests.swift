@@ -89,6 +89,9 @@ import Glibc
             }
         }
         #expect(lastError as? StoreError == .diskFull(path: path), "\(String(describing: lastError))")
+        // A write into the WAL that fails on the full disk reaches us as "disk I/O error": still disk full.
+        #expect(OpenPreflight.translate(DatabaseError(resultCode: .SQLITE_IOERR, message: "disk I/O error"), path: path)
+            as? StoreError == .diskFull(path: path))
         let after = try counts(db)
         // Every customer that was saved has its audit row, and the refused one has neither.
         #expect(after.customers - before.customers == after.audit - before.audit)
@@ -120,7 +123,10 @@ import Glibc
         let after = try counts(db)
         #expect(after.customers - before.customers == after.audit - before.audit)
         let message = StoreError.diskFull(path: "x").message
-        #expect(message.zh.contains("磁盘已满") && message.en.contains("disk is full") && message.en.contains("not saved"))
+        #expect(message.zh.contains("存放 x 的磁盘已满") && message.en.contains("The disk holding x is full; free space and run it again")
+            && message.en.contains("not saved"))
+        // Said on the command line too, where nothing was typed into a form.
+        #expect(!message.en.contains("still on screen") && !message.zh.contains("仍在屏幕"))
     }
 
     @Test func aDeletedFileIsNoticedWhileRunning() throws {
@@ -166,6 +172,7 @@ import Glibc
         #expect(full == .diskFull(path: path))
         let io = OpenPreflight.translate(DatabaseError(resultCode: .SQLITE_IOERR, message: "disk I/O error"), path: path)
         #expect(io as? StoreError == .ioError(path: path, detail: "disk I/O error"))
+        #expect(!OpenPreflight.diskIsFull(holding: path))
         let conflict = StoreError.conflict(entity: "customer", id: 1, changedBy: nil, changedAt: nil)
         #expect(OpenPreflight.translate(conflict, path: path) as? StoreError == conflict)
     }

@@ -9,8 +9,10 @@
 /// reduced to glyphs whose advance every terminal agrees on (deliberate, documented differences):
 /// - Variation selectors (U+FE00–FE0F) are dropped, so "❤️" draws as "❤" in 1 column. Terminals differ on
 ///   whether VS16 widens a glyph; ncurses never does.
-/// - Zero-width joiners, emoji tag characters and skin-tone modifiers after a base are dropped, so
-///   "👍🏽" is "👍" (2) and "👩‍💻" is "👩" + "💻" (4): no terminal joins them without the joiner.
+/// - A ZWJ sequence draws as its first emoji: "👩‍💻" is "👩" (2) and the family "👨‍👩‍👧‍👦" is "👨" (2), never
+///   four people in eight columns. Terminals that join the sequence draw it in two columns and those that
+///   do not draw every part; only the first part alone is two columns everywhere.
+/// - Emoji tag characters and skin-tone modifiers after a base are dropped, so "👍🏽" is "👍" (2).
 /// - Other spacing scalars inside one cluster become glyphs of their own, e.g. a flag "🇨🇳" is two
 ///   1-column regional indicators (2 columns, which is what flag-drawing terminals advance too).
 /// - Scalars the C library does not know (unassigned, or newer than its Unicode version) are shown as
@@ -111,6 +113,9 @@ public enum DisplayWidth {
         var currentWidth = 0
         var currentCount = 0
         var hasBase = false
+        // After a joiner, the pictograph it joins (and its marks) belongs to the first glyph's sequence.
+        var joining = false
+        var skipping = false
         func flush() {
             if currentCount > 0 { body(Glyph(text: String(current), width: currentWidth)) }
             current = String.UnicodeScalarView()
@@ -127,7 +132,11 @@ public enum DisplayWidth {
                 c = 1
             }
             if c == 0 {
-                if isDroppedMark(s) { continue }
+                if v == 0x200D {
+                    joining = hasBase
+                    continue
+                }
+                if isDroppedMark(s) || skipping { continue }
                 if currentCount < maxScalarsPerGlyph {
                     current.append(scalar)
                     currentCount += 1
@@ -135,6 +144,13 @@ public enum DisplayWidth {
                 continue
             }
             if hasBase, isEmojiModifier(v) { continue }
+            if joining, v > 0x7F, s.properties.isEmoji {
+                joining = false
+                skipping = true
+                continue
+            }
+            joining = false
+            skipping = false
             flush()
             current.append(scalar)
             currentCount = 1

@@ -139,9 +139,9 @@ public struct PermissionError: UserFacingError, Equatable {
         let heldZh = held.isEmpty ? "无" : held.map(\.label.zh).joined(separator: "、")
         let heldEn = held.isEmpty ? "none" : held.map(\.label.en).joined(separator: ", ")
         return Message(
-            zh: "无权\(permission.label.zh)：需要「\(neededZh)」或更高角色（您的角色：\(heldZh)）。请联系服务经理或系统管理员。",
+            zh: "无权\(permission.label.zh)：需要「\(neededZh)」或更高角色（您的角色：\(heldZh)）。请有「\(neededZh)」角色的同事办理。",
             en: "Not allowed to \(permission.label.en): this needs the \(neededEn) role or higher "
-                + "(your roles: \(heldEn)). Ask a manager or an admin.")
+                + "(your roles: \(heldEn)). Ask someone with the \(neededEn) role.")
     }
 }
 

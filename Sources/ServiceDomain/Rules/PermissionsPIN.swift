@@ -1,14 +1,16 @@
 /// The personal PIN a person types to take over a shared desk. Only its salted slow hash is stored
 /// (see `advisor staff set-pin`); this rule decides which PINs are accepted at all.
 public enum PINRule {
-    public static let minLength = 4
+    /// New PINs only: PINs of 4 digits set before this rule keep working until changed. Every PIN hash is
+    /// readable by whoever can read the file, and 10,000 guesses at yescrypt take minutes offline.
+    public static let minLength = 6
     public static let maxLength = 8
 
     public struct Refusal: UserFacingError, Equatable {
         public let message: Message
     }
 
-    /// Accepts 4 to 8 ASCII digits, not all the same digit and not a straight run (1234, 9876…),
+    /// Accepts 6 to 8 ASCII digits, not all the same digit and not a straight run (123456, 987654…),
     /// which are the first PINs anyone would try.
     public static func validate(_ pin: String) throws {
         let scalars = Array(pin.unicodeScalars)
