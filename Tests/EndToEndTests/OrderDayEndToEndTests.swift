@@ -14,7 +14,7 @@ import Testing
         defer { try? db.close() }
         let now = Date()
         let setup = Operator(staffID: nil, name: "setup")
-        let login = ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "root"
+        let login = OSUsers.current
         let me = try db.saveStaff(Staff(login: login, name: "郑建国", roles: [.manager, .advisor, .admin]),
                                   operator: setup, now: now)
         _ = try db.saveStaff(Staff(login: "liudm", name: "刘德明", roles: [.technician], skillLevel: 5), operator: setup, now: now)

@@ -23,7 +23,7 @@ import Testing
         let start = Date().addingTimeInterval(-3 * 3600)
         let setup = Operator(staffID: nil, name: "setup")
         try db.setSetting(key: "shop.timezone", value: zone.identifier, operator: setup, now: start)
-        let login = ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"] ?? "root"
+        let login = OSUsers.current
         let me = try db.saveStaff(Staff(login: login, name: "郑建国", roles: [.manager, .advisor, .admin]), operator: setup, now: start)
         let tech = try db.saveStaff(Staff(login: "liudm", name: "刘德明", roles: [.technician], skillLevel: 5), operator: setup, now: start)
         let owner = try db.saveCustomer(Customer(name: "王芳", phones: ["13812345678"]), operator: setup, now: start)
