@@ -133,6 +133,20 @@ private func appointments(_ language: Language = .zhHans) -> AppState {
         assertSnapshot(ConsoleView.render(newCustomer(), size: small), named: "reception-new-customer-80x24")
     }
 
+    /// Work the customer declined last time is offered again on the check-in card, with its amount.
+    @Test func declinedWorkIsOnTheCheckInCard() {
+        var declined = info
+        declined.declinedWork = [Job(repairOrderID: 5, description: "更换前刹车片", status: .declined, isAdditional: true,
+                                     labour: .yuan(150), parts: .yuan(460))]
+        var s = base(.en)
+        keys(&s, [.function(3)])
+        _ = reduce(&s, .reception(.checkInLoaded(declined, appointment: nil, arrivedAt: now, hours: .standard, carry: nil)))
+        let text = ConsoleView.render(s, size: large).snapshot()
+        #expect(text.contains("↺ Declined last time: 更换前刹车片 ¥610.00"))
+        let without = ConsoleView.render(withForm(.en), size: large).snapshot()
+        #expect(!without.contains("Declined last time"))
+    }
+
     @Test func savedWorkOrder() {
         assertSnapshot(ConsoleView.render(saved(), size: large), named: "reception-saved-120x40")
     }
