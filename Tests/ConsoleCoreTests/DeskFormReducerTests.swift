@@ -232,3 +232,26 @@ private func walkInForm() -> AppState {
         #expect(draft.odometerReason.isEmpty)
     }
 }
+
+@Suite struct BookingPrefilledFieldTests {
+    @Test func aPlateCarriedFromTheBookingSearchIsReplacedByTyping() throws {
+        var s = freshState()
+        send(&s, .function(4))
+        let tomorrow = ShopCalendar.addDays(1, to: ShopCalendar.startOfDay(fixedNow, shanghai), shanghai)
+        _ = reduce(&s, .reception(.dayLoaded(day: tomorrow, rows: [], hours: receptionHours, noShow: NoShowStats())))
+        send(&s, .down)
+        send(&s, .enter)
+        guard s.reception.appointments.booking != nil else {
+            Issue.record("no booking form opened")
+            return
+        }
+        _ = type(&s, "粤A99999")
+        send(&s, .ctrl("n"))
+        _ = type(&s, "王芳")
+        send(&s, .tab)
+        _ = type(&s, "13812345678")
+        send(&s, .tab)   // → plate, carried from the search and selected
+        _ = type(&s, "粤A88888")
+        #expect(s.reception.appointments.booking?.newCustomer?.text(.plate) == "粤A88888")
+    }
+}
