@@ -255,3 +255,14 @@ private func walkInForm() -> AppState {
         #expect(s.reception.appointments.booking?.newCustomer?.text(.plate) == "粤A88888")
     }
 }
+
+@Suite struct WarrantyCounterPluralTests {
+    @Test func oneDayInTheWorkshopIsOneDay() {
+        let start = fixedNow.addingTimeInterval(-3 * 86_400)
+        let repair = VehicleRepair(openedAt: start, closedAt: start.addingTimeInterval(3600), mileage: 1_000, isRepair: true,
+                                   categories: [.brakes])
+        let counters = WarrantyCounters.compute([repair], warrantyEnd: nil, warrantyEndKm: nil, now: fixedNow)
+        #expect(counters.daysInWorkshop == 1)
+        #expect(InsightsStrings.counters(counters, .en).contains("1 day in workshop"))
+    }
+}
