@@ -161,6 +161,12 @@ private func walkInForm() -> AppState {
         #expect(!lines.contains { $0.label == Strings.keyMove.zh })   // ↑/↓ move between fields here
     }
 
+    @Test func theHelpBarUnderTheOverlayDoesNotOfferLettersThatAreTyped() {
+        var s = receptionWithForm()
+        send(&s, .function(1))
+        #expect(!KeyMap.helpBar(for: s).contains { $0.keys.split(separator: "/").contains("q") })
+    }
+
     @Test func outsideAFormTabStillSwitchesPanels() {
         var s = freshState()
         s.find.card = nil
