@@ -91,11 +91,13 @@ public enum KeyMap {
     /// Help bar entries for the current state: (keys, label).
     public static func helpBar(for state: AppState) -> [(keys: String, label: String)] {
         var items: [(String, String)] = []
+        // Under the help overlay the bar describes the mode beneath it, as the overlay does.
+        let typing = state.overlay == .help ? state.isTypingIgnoringOverlay : state.isTyping
         // The panel's own keys first: they are what the user needs now.
         for binding in PanelRouter.bindings(for: state) + bindings {
             guard let label = binding.barLabel else { continue }
             let keys = binding.keys.filter { key in
-                if case .character = key { return !state.isTyping }
+                if case .character = key { return !typing }
                 if case .alt = key { return false }
                 return true
             }

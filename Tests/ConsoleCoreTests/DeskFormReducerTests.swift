@@ -161,6 +161,12 @@ private func walkInForm() -> AppState {
         #expect(!lines.contains { $0.label == Strings.keyMove.zh })   // ↑/↓ move between fields here
     }
 
+    @Test func theHelpBarUnderTheOverlayDoesNotOfferLettersThatAreTyped() {
+        var s = receptionWithForm()
+        send(&s, .function(1))
+        #expect(!KeyMap.helpBar(for: s).contains { $0.keys.split(separator: "/").contains("q") })
+    }
+
     @Test func outsideAFormTabStillSwitchesPanels() {
         var s = freshState()
         s.find.card = nil
@@ -230,5 +236,39 @@ private func walkInForm() -> AppState {
             return
         }
         #expect(draft.odometerReason.isEmpty)
+    }
+}
+
+@Suite struct BookingPrefilledFieldTests {
+    @Test func aPlateCarriedFromTheBookingSearchIsReplacedByTyping() throws {
+        var s = freshState()
+        send(&s, .function(4))
+        let tomorrow = ShopCalendar.addDays(1, to: ShopCalendar.startOfDay(fixedNow, shanghai), shanghai)
+        _ = reduce(&s, .reception(.dayLoaded(day: tomorrow, rows: [], hours: receptionHours, noShow: NoShowStats())))
+        send(&s, .down)
+        send(&s, .enter)
+        guard s.reception.appointments.booking != nil else {
+            Issue.record("no booking form opened")
+            return
+        }
+        _ = type(&s, "粤A99999")
+        send(&s, .ctrl("n"))
+        _ = type(&s, "王芳")
+        send(&s, .tab)
+        _ = type(&s, "13812345678")
+        send(&s, .tab)   // → plate, carried from the search and selected
+        _ = type(&s, "粤A88888")
+        #expect(s.reception.appointments.booking?.newCustomer?.text(.plate) == "粤A88888")
+    }
+}
+
+@Suite struct WarrantyCounterPluralTests {
+    @Test func oneDayInTheWorkshopIsOneDay() {
+        let start = fixedNow.addingTimeInterval(-3 * 86_400)
+        let repair = VehicleRepair(openedAt: start, closedAt: start.addingTimeInterval(3600), mileage: 1_000, isRepair: true,
+                                   categories: [.brakes])
+        let counters = WarrantyCounters.compute([repair], warrantyEnd: nil, warrantyEndKm: nil, now: fixedNow)
+        #expect(counters.daysInWorkshop == 1)
+        #expect(InsightsStrings.counters(counters, .en).contains("1 day in workshop"))
     }
 }

@@ -71,4 +71,51 @@ import Testing
         try session.sendKeys("C-q")
         try session.waitFor("$ ")
     }
+
+    @Test func aMileageBelowTheLastReadingIsSavedWithItsReason() throws {
+        let session = try TmuxSession()
+        try session.makeDemoShop()
+        let db = try AppDatabase.open(path: session.dbPath)
+        // A demo car with a reading on file that one search fragment finds alone.
+        var found: (fragment: String, vehicleID: RowID, lastKm: Int)?
+        search: for hit in try db.search("粤A", limit: 80) {
+            for v in hit.vehicles where v.plate.hasPrefix("粤A") && v.plate.count == 7 {
+                let fragment = String(v.plate.dropFirst()).lowercased()
+                guard let km = try db.mileageReadings(vehicleID: v.id).first?.km, km > 1_000,
+                      try db.search(fragment, limit: 5).count == 1 else { continue }
+                found = (fragment, v.id, km)
+                break search
+            }
+        }
+        let car = try #require(found)
+        let lowKm = String(car.lastKm / 2)
+
+        try session.startShell()
+        try session.startConsole(arguments: "--lang zh-Hans")
+        try session.waitFor("查找：")
+        try session.sendKeys("F3")
+        try session.waitFor("接车：")
+        try session.sendLiteral(car.fragment)
+        try session.waitFor("1 条结果")
+        try session.sendKeys("Enter")
+        try session.waitFor("接车登记")
+        try session.sendLiteral(lowKm)
+        try session.sendKeys("Tab")
+        try session.waitFor("里程低于上次记录")   // the reason is asked for in its own field
+        try session.waitFor("里程原因")
+        try session.sendLiteral("更换仪表总成")
+        try session.sendKeys("Tab")
+        try session.sendLiteral("仪表不亮")
+        try session.sendKeys("C-s")
+        let saved = try session.waitFor("已保存")
+        guard let range = saved.range(of: #"RO-\d{8}-\d{4}"#, options: .regularExpression) else {
+            throw E2EError("no RO number on screen:\n\(saved)")
+        }
+        let ro = try #require(try db.repairOrder(number: String(saved[range])))
+        #expect(ro.mileageIn == Int(lowKm))
+        let reading = try #require(try db.mileageReadings(vehicleID: car.vehicleID).first)
+        #expect(reading.km == Int(lowKm) && reading.source == .odometerReplaced && reading.reason == "更换仪表总成")
+        try session.sendKeys("C-q")
+        try session.waitFor("$ ")
+    }
 }

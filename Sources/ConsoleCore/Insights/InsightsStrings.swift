@@ -54,7 +54,7 @@ public enum InsightsStrings {
         let repeats = c.repairsByCategory.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.rawValue < $1.key.rawValue }
             .prefix(3).map { "\($0.key.label.text(language)) \($0.value)" }.joined(separator: " ")
         var text = language == .zhHans ? "三包：在厂 \(c.daysInWorkshop) 天 · 同一问题维修 \(repeats.isEmpty ? "0" : repeats)"
-            : "Warranty: \(c.daysInWorkshop) days in workshop · repairs per problem \(repeats.isEmpty ? "0" : repeats)"
+            : "Warranty: \(c.daysInWorkshop) \(c.daysInWorkshop == 1 ? "day" : "days") in workshop · repairs per problem \(repeats.isEmpty ? "0" : repeats)"
         if c.daysWarning { text += language == .zhHans ? " ⚠在厂天数超限" : " ⚠ days over limit" }
         if !c.repeatedCategories.isEmpty { text += language == .zhHans ? " ⚠同一问题维修次数超限" : " ⚠ same-problem repairs over limit" }
         if !c.escalateCategories.isEmpty {

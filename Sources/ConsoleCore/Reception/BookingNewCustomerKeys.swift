@@ -33,11 +33,13 @@ extension AppointmentsKeys {
             }
             state.status = nil
             b.focus = fields[min(i + 1, fields.count - 1)]
+            entry.enter(b.focus.newCustomerField, leaving: field)
             guard NewCustomerEntry.triggersDuplicateCheck(field) else { return [] }
             return [.reception(.booking(.checkDuplicates(phone: entry.text(.phone), plate: entry.text(.plate),
                                                          vin: entry.text(.vin))))]
         case .backTab:
             b.focus = fields[max(i - 1, 0)]
+            entry.enter(b.focus.newCustomerField, leaving: field)
             return []
         default:
             if let refusal = NewCustomerEntry.refusal(of: key, in: field) {

@@ -30,6 +30,13 @@ public struct NewCustomerEntry: Sendable, Equatable {
 
     public func text(_ f: CheckInField) -> String { texts[f]?.text ?? "" }
 
+    /// Focus moved from `old` to `new` (nil: a field outside the entry): a prefilled value is selected,
+    /// so typing replaces it, as in the check-in form.
+    mutating func enter(_ new: CheckInField?, leaving old: CheckInField) {
+        texts[old]?.deselect()
+        if let new { texts[new]?.selectAll() }
+    }
+
     public var hasInput: Bool { texts.values.contains { !$0.isEmpty } }
 
     /// Leaving one of these fields looks for an existing record with the same phone, plate or VIN.
