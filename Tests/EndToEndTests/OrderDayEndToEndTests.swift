@@ -130,11 +130,15 @@ import Testing
         #expect(checks.map(\.passed) == [false, true])
         #expect(checks.allSatisfy { $0.inspectorID == lead.id && $0.inspectorName == "梁振华" })
 
-        // The callback row: open, after delivery, the configured 24 h after the delivery.
+        // The callback row: open, after delivery, the configured 24 h after the delivery moved into the calling
+        // hours (09:00-20:00 in the console's zone, Asia/Shanghai) when that falls outside them.
         let callback = try #require(try db.callbacks(statusIn: [.open]).first { $0.repairOrderID == ro.id })
         let closed = try #require(ro.closedAt)
         #expect(callback.kind == .afterDelivery)
-        #expect(abs(callback.dueAt.timeIntervalSince(closed) - 24 * 3600) < 1)
+        let dayLater = closed.addingTimeInterval(24 * 3600)
+        let expectedDue = CallScheduling.nextCallTime(atOrAfter: dayLater, timeZone: TimeZone(identifier: "Asia/Shanghai")!)
+        #expect(abs(callback.dueAt.timeIntervalSince(expectedDue)) < 1)
+        #expect(callback.dueAt.timeIntervalSince(dayLater) > -1)
 
         // The summary file says what the customer paid and when they will be called.
         let file = session.workDir.appendingPathComponent("deliveries/\(number).txt")
