@@ -19,6 +19,7 @@ enum Schema {
         registerSearchMigrations(&migrator)
         registerPanelMigrations(&migrator)
         registerFollowUpMigrations(&migrator)
+        registerDeskImportMigrations(&migrator)
         return migrator
     }
 

@@ -45,7 +45,7 @@ private func withCard(_ language: Language = .zhHans) -> AppState {
                             preferredCallTime: "下午3点后", notes: "企业车队客户")
     let vehicles = [
         Vehicle(id: 11, ownerID: 1, vin: "LFVA23C30N3100001", plate: "粤A12345", model: "迈腾 2.0T",
-                warrantyEndDate: fixedNow.addingTimeInterval(200 * day)),
+                warrantyEndDate: CalendarDate(fixedNow.addingTimeInterval(200 * day), in: shanghai)),
         Vehicle(id: 12, ownerID: 1, vin: nil, plate: "粤AD12345", model: "ID.4 CROZZ"),
     ]
     let mileage: [RowID: [MileageReading]] = [

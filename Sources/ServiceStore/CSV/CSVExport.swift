@@ -30,8 +30,7 @@ extension AppDatabase {
     }
 
     /// Writes every customer with their vehicles: UTF-8 with a BOM (so spreadsheets detect the encoding),
-    /// one row per vehicle, one row for a customer without a vehicle. Dates are `yyyy-MM-dd` in the
-    /// shop's time zone. The file is created owner-only (0600): it holds personal data.
+    /// one row per vehicle, one row for a customer without a vehicle. Dates are calendar dates, `yyyy-MM-dd`. The file is created owner-only (0600): it holds personal data.
     public func exportCustomersAndVehicles(to url: URL) throws {
         var text = CSVFormat.line(CustomerCSV.header)
         try dbPool.read { db in
@@ -57,8 +56,8 @@ extension AppDatabase {
                 for v in own {
                     text += CSVFormat.line(customerCells + [
                         v.plate, v.vin ?? "", v.model,
-                        v.purchaseDate.map { StoreTime.dayText($0, timeZone: timeZone) } ?? "",
-                        v.warrantyEndDate.map { StoreTime.dayText($0, timeZone: timeZone) } ?? "",
+                        v.purchaseDate?.text ?? "",
+                        v.warrantyEndDate?.text ?? "",
                         v.warrantyEndKm.map(String.init) ?? "",
                         customer.notes,
                     ])

@@ -20,14 +20,16 @@ extension AppDatabase {
     /// new values); the customers and vehicles the file creates are summed up in the import's one
     /// `import` audit row (counts, and the first and last id created of each), like a bulk load,
     /// instead of one `insert` row each.
-    public func importCustomersAndVehicles(from url: URL, operator op: Operator, now: Date) throws -> ImportReport {
+    /// `encoding` nil: detected from the bytes (UTF-8, else GB18030).
+    public func importCustomersAndVehicles(from url: URL, operator op: Operator, now: Date,
+                                           encoding: ImportEncoding? = nil) throws -> ImportReport {
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
             throw StoreError.cannotReadFile(path: url.path, detail: (error as NSError).localizedDescription)
         }
-        let rows = try CustomerCSVReader(timeZone: timeZone).read(data)
+        let rows = try CustomerCSVReader(today: CalendarDate(now, in: timeZone), encoding: encoding).read(data)
         return try writeInBulk { db in
             var report = ImportReport()
             var problems: [ImportProblem] = []

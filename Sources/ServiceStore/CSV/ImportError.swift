@@ -8,6 +8,8 @@ public struct ImportProblem: Sendable, Equatable {
     /// The CSV column name (`plate`, `phones`, …), or empty for the whole row or file.
     public var column: String
     public var reason: Message
+    /// The cell as the file has it (empty for a whole-row or file problem); sanitize before showing.
+    public var value: String = ""
 
     public var message: Message {
         // An unknown column's name comes from the file: show it sanitized and clipped.
