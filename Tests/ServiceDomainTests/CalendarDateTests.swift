@@ -67,3 +67,18 @@ import Testing
         #expect(customer.notes == "一\n二")
     }
 }
+
+@Suite struct WarrantyRulesTests {
+    @Test func theMarkFollowsTheWarrantyEndDateWhenOneIsKnown() {
+        let today = CalendarDate(year: 2026, month: 11, day: 22)!
+        let ended = [CalendarDate(year: 2026, month: 3, day: 1), CalendarDate(year: 2026, month: 9, day: 1)]
+        for end in ended {
+            #expect(WarrantyRules.isOutOfWarrantyOwner(marked: false, warrantyEnds: [end], today: today))
+            #expect(WarrantyRules.isOutOfWarrantyOwner(marked: true, warrantyEnds: [end], today: today))
+        }
+        #expect(!WarrantyRules.isOutOfWarrantyOwner(marked: true, warrantyEnds: [today], today: today))
+        #expect(WarrantyRules.isOutOfWarrantyOwner(marked: false, warrantyEnds: [nil, ended[0], today], today: today))
+        #expect(WarrantyRules.isOutOfWarrantyOwner(marked: true, warrantyEnds: [nil], today: today))
+        #expect(!WarrantyRules.isOutOfWarrantyOwner(marked: false, warrantyEnds: [], today: today))
+    }
+}

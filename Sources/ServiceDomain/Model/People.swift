@@ -11,7 +11,8 @@ public struct Customer: Sendable, Equatable, Codable, Identifiable {
     public var name: String
     /// Normalized phone numbers (see `PhoneNumber`); the first is the primary one.
     public var phones: [String]
-    /// Loyal customers the shop wants to spot at once.
+    /// Loyal customers the shop wants to spot at once. Stored, this is the shop's own mark; the card and
+    /// the search give `WarrantyRules.isOutOfWarrantyOwner`, derived from the cars' warranty end dates.
     public var isOutOfWarrantyOwner: Bool
     public var isUsedCarOwner: Bool
     public var contactPreference: ContactPreference
