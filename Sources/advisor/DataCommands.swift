@@ -94,8 +94,8 @@ struct ImportCommand: ParsableCommand {
                 throw CLIError(ImportProblemsReport.message(error, input: URL(fileURLWithPath: file), dbPath: db.path))
             }
             print(CLILanguage.current == .zhHans
-                ? "已导入 \(report.rows) 行：新客户 \(report.customersCreated)，匹配已有客户 \(report.customersMatched)，新车辆 \(report.vehiclesCreated)，更新车辆 \(report.vehiclesUpdated)"
-                : "Imported \(report.rows) rows: \(report.customersCreated) new customers, \(report.customersMatched) matched, \(report.vehiclesCreated) new vehicles, \(report.vehiclesUpdated) updated")
+                ? "已导入 \(report.rows) 行：新客户 \(report.customersCreated)，匹配已有客户 \(report.customersMatched)，新车辆 \(report.vehiclesCreated)，更新车辆 \(report.vehiclesUpdated)，里程记录 \(report.readingsAdded)"
+                : "Imported \(report.rows) rows: \(report.customersCreated) new customers, \(report.customersMatched) matched, \(report.vehiclesCreated) new vehicles, \(report.vehiclesUpdated) updated, \(report.readingsAdded) odometer readings")
             for warning in report.warnings { print(warning.message.text(CLILanguage.current)) }
         } catch let error as UserFacingError {
             throw CLIError(error.message)

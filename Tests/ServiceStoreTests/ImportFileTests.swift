@@ -159,6 +159,50 @@ import ServiceDomain
     }
 }
 
+@Suite struct ImportMileageTests {
+    @Test func theMileageColumnBecomesTheCarsFirstReading() throws {
+        let folder = TempFolder()
+        let db = try Fixture.open(folder)
+        let file = folder.file("km.csv")
+        try Data("姓名,电话,车牌,车型,里程\n王芳,13812345678,粤A12345,朗逸,\"45,230\"\n李雷,13900001111,粤A12346,卡罗拉,\n".utf8)
+            .write(to: file)
+        let report = try db.importCustomersAndVehicles(from: file, operator: Fixture.advisor, now: Fixture.morning)
+        #expect(report.readingsAdded == 1)
+        let card = try #require(try db.customerCard(customerID: 1))
+        let car = try #require(card.vehicles.first?.id)
+        #expect(card.mileage[car]?.map(\.km) == [45_230])
+        #expect(card.mileage[car]?.first?.source == .imported)
+        #expect(try db.customerCard(customerID: 2)?.mileage.values.flatMap { $0 }.isEmpty == true)
+
+        // Re-importing the same reading adds nothing; a lower one is refused in its column.
+        #expect(try db.importCustomersAndVehicles(from: file, operator: Fixture.advisor, now: Fixture.morning).readingsAdded == 0)
+        try Data("姓名,电话,车牌,车型,里程\n王芳,13812345678,粤A12345,朗逸,30000\n".utf8).write(to: file)
+        do {
+            _ = try db.importCustomersAndVehicles(from: file, operator: Fixture.advisor, now: Fixture.morning)
+            Issue.record("a lower reading was accepted")
+        } catch let error as ImportError {
+            #expect(error.problems.map(\.column) == ["mileage"])
+            #expect(error.problems.first?.message.en.contains("45230 km already recorded") == true)
+        }
+        try Data("姓名,电话,车牌,车型,里程\n王芳,13812345678,粤A12345,朗逸,-5\n".utf8).write(to: file)
+        #expect(throws: ImportError.self) {
+            try db.importCustomersAndVehicles(from: file, operator: Fixture.advisor, now: Fixture.morning)
+        }
+    }
+
+    @Test func theErrorsFileFallsBackWhenTheInputsFolderIsNotWritable() throws {
+        let folder = TempFolder()
+        _ = folder.file("unused")  // creates the folder
+        // Not even root can create a file in /proc.
+        let input = URL(fileURLWithPath: "/proc/version")
+        let problem = ImportProblem(line: 2, column: "name", reason: Message(zh: "错", en: "bad"), value: "x")
+        let written = try ImportProblemsFile.write([problem], input: input, fallbackFolder: folder.url, language: .en)
+        #expect(written.url.path == folder.url.appendingPathComponent("version.errors.csv").path)
+        #expect(written.note?.en.contains("/proc is not writable") == true)
+        #expect(FileManager.default.fileExists(atPath: written.url.path))
+    }
+}
+
 @Suite struct CalendarDateMigrationTests {
     @Test func storedInstantsBecomeTheShopsCalendarDay() throws {
         let folder = TempFolder()

@@ -16,15 +16,20 @@ extension CustomerCSV {
         "保修截止": "warranty_end_date", "保修截止日期": "warranty_end_date", "保修到期": "warranty_end_date",
         "保修截止里程": "warranty_end_km", "保修里程": "warranty_end_km",
         "备注": "notes",
+        "里程": "mileage", "当前里程": "mileage", "行驶里程": "mileage", "表显里程": "mileage", "公里数": "mileage",
     ]
 
+    /// Columns an import reads that the export does not write: the old system's odometer reading
+    /// becomes the car's first reading here (the console's own readings are kept per visit).
+    static let importOnly = ["mileage"]
+
     /// The Chinese names listed in the unknown-column message, one per column.
-    static let chineseNames = "姓名, 电话, 过保客户, 二手车, 车牌, 车架号, 车型, 购车日期, 保修截止, 保修截止里程, 备注"
+    static let chineseNames = "姓名, 电话, 过保客户, 二手车, 车牌, 车架号, 车型, 购车日期, 保修截止, 保修截止里程, 备注, 里程"
 
     /// The export's name for a header cell (English case-insensitive, or a Chinese alias); nil if unknown.
     static func canonicalColumn(_ typed: String) -> String? {
         let folded = typed.lowercased()
-        if header.contains(folded) { return folded }
+        if header.contains(folded) || importOnly.contains(folded) { return folded }
         return aliases[typed]
     }
 }
@@ -64,6 +69,20 @@ extension CustomerCSVReader {
             throw ValidationError(field: .mileage, message: Message(
                 zh: "保修截止里程 \(km) 公里超过 1,000,000 公里，不可能是真实数据，请核对",
                 en: "Warranty end km \(km) is above 1,000,000 km, which no warranty gives; check it"))
+        }
+        return km
+    }
+
+    /// Optional odometer reading in whole kilometres (thousands separators allowed), within what a
+    /// car can show (`MileageRule.maximumKm`).
+    static func odometer(_ text: String) throws -> Int? {
+        var clean = FreeText.sanitize(text)
+        if clean.contains(",") { clean = clean.replacingOccurrences(of: ",", with: "") }
+        if clean.isEmpty { return nil }
+        guard !clean.hasPrefix("-"), let km = Int(clean), km <= MileageRule.maximumKm else {
+            throw ValidationError(field: .mileage, message: Message(
+                zh: "里程应为 0 到 \(MileageRule.maximumKm) 之间的整数公里，例如 45230，现在是“\(echo(clean))”",
+                en: "Mileage must be a whole number of km from 0 to \(MileageRule.maximumKm), e.g. 45230, not \"\(echo(clean))\""))
         }
         return km
     }

@@ -51,6 +51,9 @@ extension AppDatabase {
             // Throwing rolls the whole transaction back: nothing of the file is kept.
             if !problems.isEmpty { throw ImportError(problems: problems) }
             let created = try applier.insertCreated()
+            let readings = try ImportReadings.add(db, rows: rows, now: now)
+            if !readings.problems.isEmpty { throw ImportError(problems: readings.problems) }
+            report.readingsAdded = readings.added
             report.rows = rows.count
             var detail: [String: AuditValue] = [
                 "rows": .int(Int64(report.rows)),
@@ -58,6 +61,7 @@ extension AppDatabase {
                 "customersMatched": .int(Int64(report.customersMatched)),
                 "vehiclesCreated": .int(Int64(report.vehiclesCreated)),
                 "vehiclesUpdated": .int(Int64(report.vehiclesUpdated)),
+                "readingsAdded": .int(Int64(report.readingsAdded)),
             ]
             if let ids = created.customers {
                 detail["firstCustomerID"] = .int(ids.lowerBound)

@@ -8,6 +8,8 @@ struct ImportRow {
     var customer: Customer
     /// Validated, with `ownerID` 0 until the customer is known; nil for a row without a plate.
     var vehicle: Vehicle?
+    /// The `mileage` column: the car's odometer reading as the old system had it (its first here).
+    var mileage: Int? = nil
 }
 
 /// Reads and validates a whole customer/vehicle file before anything is written.
@@ -74,7 +76,7 @@ struct CustomerCSVReader {
     private func columnIndex(_ header: CSVFormat.Record) throws -> [String: Int] {
         var index: [String: Int] = [:]
         var problems: [ImportProblem] = []
-        let known = CustomerCSV.header.joined(separator: ", ")
+        let known = (CustomerCSV.header + CustomerCSV.importOnly).joined(separator: ", ")
         for (position, raw) in header.fields.enumerated() {
             let typed = CSVFormat.unguardFormula(raw).trimmingCharacters(in: .whitespaces)
             let cellName = Self.columnLetters(position)
@@ -175,14 +177,14 @@ struct CustomerCSVReader {
                                                  isUsedCarOwner: usedCar, notes: cells["notes"]))
         }
         guard let customer else { return nil }
-        return ImportRow(line: check.line, customer: customer, vehicle: vehicle.value)
+        return ImportRow(line: check.line, customer: customer, vehicle: vehicle.value, mileage: vehicle.mileage)
     }
 
     /// A vehicle (or `.none` for a row without a plate), or nil when a vehicle column is wrong.
     private func validateVehicle(_ check: inout RowCheck) -> VehicleCells? {
         let cells = check.cells
         let plateText = cells["plate"]
-        let others = ["vin", "model", "purchase_date", "warranty_end_date", "warranty_end_km"]
+        let others = ["vin", "model", "purchase_date", "warranty_end_date", "warranty_end_km", "mileage"]
         if FreeText.sanitize(plateText).isEmpty {
             if let filled = others.first(where: { !FreeText.sanitize(cells[$0]).isEmpty }) {
                 check.problems.append(ImportProblem(line: check.line, column: "plate", reason: Message(
@@ -207,13 +209,15 @@ struct CustomerCSVReader {
         }
         let warrantyEnd = check.attempt("warranty_end_date") { try day(cells["warranty_end_date"]) }
         let km = check.attempt("warranty_end_km") { try Self.kilometres(cells["warranty_end_km"]) }
-        guard check.problems.count == before, let plate, let model, let purchase, let warrantyEnd, let km else {
+        let odometer = check.attempt("mileage") { try Self.odometer(cells["mileage"]) }
+        guard check.problems.count == before, let plate, let model, let purchase, let warrantyEnd, let km,
+              let odometer else {
             return nil
         }
         do {
             return VehicleCells(value: try VehicleRules.validated(Vehicle(
                 ownerID: 0, vin: vin, plate: plate, model: model, purchaseDate: purchase,
-                warrantyEndDate: warrantyEnd, warrantyEndKm: km)))
+                warrantyEndDate: warrantyEnd, warrantyEndKm: km)), mileage: odometer)
         } catch let error as ValidationError {
             let column = Self.column(for: error.field, fallback: "")
             check.problems.append(ImportProblem(line: check.line, column: column, reason: error.message,
@@ -226,6 +230,7 @@ struct CustomerCSVReader {
 
     private struct VehicleCells {
         var value: Vehicle?
+        var mileage: Int? = nil
     }
 
     /// The column of a whole-record rule's error; `.date` is left to the caller, as two columns hold dates.

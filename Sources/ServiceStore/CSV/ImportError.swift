@@ -30,6 +30,7 @@ public struct ImportProblem: Sendable, Equatable {
         "purchase_date": Message(zh: "购车日期", en: "Purchase date"),
         "warranty_end_date": Message(zh: "保修截止日期", en: "Warranty end date"),
         "warranty_end_km": Message(zh: "保修截止里程", en: "Warranty end km"),
+        "mileage": Message(zh: "里程", en: "Mileage"),
     ]
 }
 
@@ -62,6 +63,8 @@ public struct ImportReport: Sendable, Equatable {
     public var customersMatched = 0
     public var vehiclesCreated = 0
     public var vehiclesUpdated = 0
+    /// Odometer readings taken from the `mileage` column.
+    public var readingsAdded = 0
     /// Things done differently from what the row says, e.g. a matched customer keeping their stored name.
     public var warnings: [ImportProblem] = []
 }
