@@ -29,5 +29,14 @@ extension Schema {
                 }
             }
         }
+        // What a migration from the shop's old system brings: the day the customer first came (a
+        // calendar date) and the customer type (`CustomerKind`); both unknown (NULL) for existing rows.
+        migrator.registerMigration("desk-import-2-customer-since-and-type") { db in
+            try db.execute(sql: """
+                ALTER TABLE customer ADD COLUMN customer_since TEXT;
+                ALTER TABLE customer ADD COLUMN customer_type TEXT
+                    CHECK (customer_type IS NULL OR customer_type IN ('individual', 'company', 'fleet'));
+                """)
+        }
     }
 }

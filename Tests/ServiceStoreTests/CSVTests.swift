@@ -5,7 +5,7 @@ import ServiceDomain
 
 @Suite struct CSVTests {
     static let header = "name,phones,out_of_warranty,used_car,plate,vin,model,purchase_date,warranty_end_date,"
-        + "warranty_end_km,notes"
+        + "warranty_end_km,notes,customer_since,customer_type"
 
     static func day(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
 

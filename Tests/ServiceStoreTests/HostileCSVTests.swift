@@ -34,7 +34,7 @@ struct HostileCSVTests {
                 tried += 1
                 // A valid row with one cell replaced; unique phone and plate so rows do not match each other.
                 var row = ["王芳", String(format: "139%08d", tried), "0", "0", String(format: "粤B%05d", tried), "",
-                           "凯美瑞", "", "", "", "老客户"]
+                           "凯美瑞", "", "", "", "老客户", "", ""]
                 row[column] = input
                 let url = folder.file("row.csv")
                 try (Data(CSVFormat.byteOrderMark) + Data((CSVFormat.line(CustomerCSV.header) + CSVFormat.line(row)).utf8))

@@ -190,6 +190,31 @@ import ServiceDomain
         }
     }
 
+    @Test func customerSinceAndTypeAreImportedAndExported() throws {
+        let folder = TempFolder()
+        let db = try Fixture.open(folder)
+        let file = folder.file("people.csv")
+        try Data(("姓名,电话,建档日期,客户类型\n王芳,13812345678,2015/6/1,个人\n广州出租公司,13900001111,2018-01-20,车队\n"
+            + "李雷,13600001111,,\n").utf8).write(to: file)
+        _ = try db.importCustomersAndVehicles(from: file, operator: Fixture.advisor, now: Fixture.morning)
+        #expect(try db.customer(id: 1)?.customerSince?.text == "2015-06-01")
+        #expect(try db.customer(id: 1)?.kind == .individual)
+        #expect(try db.customer(id: 2)?.kind == .fleet)
+        #expect(try db.customer(id: 3)?.kind == nil && db.customer(id: 3)?.customerSince == nil)
+        let export = folder.file("out.csv")
+        try db.exportCustomersAndVehicles(to: export)
+        let text = String(decoding: try Data(contentsOf: export).dropFirst(3), as: UTF8.self)
+        #expect(text.contains("王芳,13812345678,0,0,,,,,,,,2015-06-01,individual\r\n"), "\(text)")
+
+        try Data("姓名,电话,建档日期,客户类型\n赵敏,13500002222,2099-01-01,VIP\n".utf8).write(to: file)
+        do {
+            _ = try db.importCustomersAndVehicles(from: file, operator: Fixture.advisor, now: Fixture.morning)
+            Issue.record("impossible cells were accepted")
+        } catch let error as ImportError {
+            #expect(error.problems.map(\.column) == ["customer_type", "customer_since"])
+        }
+    }
+
     @Test func theErrorsFileFallsBackWhenTheInputsFolderIsNotWritable() throws {
         let folder = TempFolder()
         _ = folder.file("unused")  // creates the folder

@@ -18,6 +18,14 @@ public enum CustomerRules {
         return c
     }
 
+    /// Refuses a "customer since" day in the future or before 1950, which cannot be true.
+    public static func checkCustomerSince(_ date: CalendarDate, today: CalendarDate) throws {
+        if date > today || date < VehicleRules.earliestPurchase {
+            throw ValidationError(.date, zh: "建档日期 \(date.text) 不可能（晚于今天 \(today.text) 或早于 1950 年），请核对",
+                                  en: "Customer since \(date.text) cannot be true (after today, \(today.text), or before 1950); check it")
+        }
+    }
+
     /// Blank entries (an empty second phone box) are ignored; the rest must all be valid.
     static func validatedPhones(_ raw: [String]) throws -> [String] {
         let entries = raw.filter { !FreeText.sanitize($0).isEmpty }

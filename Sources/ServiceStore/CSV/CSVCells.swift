@@ -16,6 +16,8 @@ extension CustomerCSV {
         "保修截止": "warranty_end_date", "保修截止日期": "warranty_end_date", "保修到期": "warranty_end_date",
         "保修截止里程": "warranty_end_km", "保修里程": "warranty_end_km",
         "备注": "notes",
+        "客户类型": "customer_type", "客户性质": "customer_type",
+        "建档日期": "customer_since", "入会日期": "customer_since", "首次到店": "customer_since",
         "里程": "mileage", "当前里程": "mileage", "行驶里程": "mileage", "表显里程": "mileage", "公里数": "mileage",
     ]
 
@@ -24,7 +26,7 @@ extension CustomerCSV {
     static let importOnly = ["mileage"]
 
     /// The Chinese names listed in the unknown-column message, one per column.
-    static let chineseNames = "姓名, 电话, 过保客户, 二手车, 车牌, 车架号, 车型, 购车日期, 保修截止, 保修截止里程, 备注, 里程"
+    static let chineseNames = "姓名, 电话, 过保客户, 二手车, 车牌, 车架号, 车型, 购车日期, 保修截止, 保修截止里程, 备注, 建档日期, 客户类型, 里程"
 
     /// The export's name for a header cell (English case-insensitive, or a Chinese alias); nil if unknown.
     static func canonicalColumn(_ typed: String) -> String? {
@@ -71,6 +73,22 @@ extension CustomerCSVReader {
                 en: "Warranty end km \(km) is above 1,000,000 km, which no warranty gives; check it"))
         }
         return km
+    }
+
+    /// `individual`/`company`/`fleet` or 个人/单位/车队 (and the words DMS exports use for them); empty: unknown.
+    static func customerKind(_ text: String) throws -> CustomerKind? {
+        let clean = FreeText.sanitize(text).lowercased()
+        if clean.isEmpty { return nil }
+        if let kind = CustomerKind(rawValue: clean) { return kind }
+        switch clean {
+        case "个人", "私人", "private", "person": return .individual
+        case "单位", "公司", "企业", "政府", "机关", "corporate", "business": return .company
+        case "车队", "集团", "集团客户", "租赁": return .fleet
+        default:
+            throw ValidationError(field: .other, message: Message(
+                zh: "客户类型应为 个人、单位 或 车队（individual、company、fleet），现在是“\(echo(clean))”",
+                en: "Customer type is individual, company or fleet (个人, 单位, 车队), not \"\(echo(clean))\""))
+        }
     }
 
     /// Optional odometer reading in whole kilometres (thousands separators allowed), within what a

@@ -11,7 +11,7 @@ import Darwin
 enum CustomerCSV {
     static let header = [
         "name", "phones", "out_of_warranty", "used_car", "plate", "vin", "model", "purchase_date",
-        "warranty_end_date", "warranty_end_km", "notes",
+        "warranty_end_date", "warranty_end_km", "notes", "customer_since", "customer_type",
     ]
     static let phoneSeparator = ";"
 }
@@ -50,8 +50,9 @@ extension AppDatabase {
                     customer.isUsedCarOwner ? "1" : "0",
                 ]
                 let own = vehicles[id] ?? []
+                let customerTail = [customer.customerSince?.text ?? "", customer.kind?.rawValue ?? ""]
                 if own.isEmpty {
-                    text += CSVFormat.line(customerCells + ["", "", "", "", "", "", customer.notes])
+                    text += CSVFormat.line(customerCells + ["", "", "", "", "", "", customer.notes] + customerTail)
                 }
                 for v in own {
                     text += CSVFormat.line(customerCells + [
@@ -60,7 +61,7 @@ extension AppDatabase {
                         v.warrantyEndDate?.text ?? "",
                         v.warrantyEndKm.map(String.init) ?? "",
                         customer.notes,
-                    ])
+                    ] + customerTail)
                 }
             }
         }

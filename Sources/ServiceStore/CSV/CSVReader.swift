@@ -169,12 +169,21 @@ struct CustomerCSVReader {
         _ = check.attempt("notes") {
             try FreeText.cleanKeepingLines(cells["notes"], field: .notes, maxLength: CustomerRules.notesMaxLength)
         }
+        let kind = check.attempt("customer_type") { try Self.customerKind(cells["customer_type"]) }
+        let since = check.attempt("customer_since") { () throws -> CalendarDate? in
+            let date = try day(cells["customer_since"])
+            if let date { try CustomerRules.checkCustomerSince(date, today: today) }
+            return date
+        }
         let vehicle = validateVehicle(&check)
-        guard check.problems.isEmpty, let name, let outOfWarranty, let usedCar, let vehicle else { return nil }
+        guard check.problems.isEmpty, let name, let outOfWarranty, let usedCar, let vehicle, let kind, let since else {
+            return nil
+        }
         // The whole-record rules (at least one phone, duplicates removed) on top of the per-field checks.
         let customer = check.attempt("phones") {
             try CustomerRules.validated(Customer(name: name, phones: phones, isOutOfWarrantyOwner: outOfWarranty,
-                                                 isUsedCarOwner: usedCar, notes: cells["notes"]))
+                                                 isUsedCarOwner: usedCar, notes: cells["notes"], customerSince: since,
+                                                 kind: kind))
         }
         guard let customer else { return nil }
         return ImportRow(line: check.line, customer: customer, vehicle: vehicle.value, mileage: vehicle.mileage)

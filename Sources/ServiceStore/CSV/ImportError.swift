@@ -31,6 +31,8 @@ public struct ImportProblem: Sendable, Equatable {
         "warranty_end_date": Message(zh: "保修截止日期", en: "Warranty end date"),
         "warranty_end_km": Message(zh: "保修截止里程", en: "Warranty end km"),
         "mileage": Message(zh: "里程", en: "Mileage"),
+        "customer_since": Message(zh: "建档日期", en: "Customer since"),
+        "customer_type": Message(zh: "客户类型", en: "Customer type"),
     ]
 }
 
