@@ -129,6 +129,20 @@ private func withCard(_ language: Language = .zhHans) -> AppState {
         #expect(card.contains("13812345678"))
     }
 
+    @Test func notesShowEachOfTheirLinesOnTheCard() {
+        var s = withCard()
+        let customer = Customer(id: 1, name: "王芳", phones: ["13812345678"], notes: "企业车队客户\n周末不接电话")
+        _ = reduce(&s, .cardLoaded(CustomerCardData(customer: customer, vehicles: [], mileage: [:], lastVisits: [],
+                                                    openComplaints: [])))
+        let lines = ConsoleView.render(s, size: large).textLines
+        let first = lines.firstIndex { $0.contains("企业车队客户") }
+        #expect(first != nil)
+        if let first {
+            #expect(!lines[first].contains("周末不接电话"))
+            #expect(lines[first + 1].contains("周末不接电话"))
+        }
+    }
+
     @Test func hostileNameIsShownAsPlainText() {
         let text = ConsoleView.render(withResults(), size: large).textLines.joined(separator: "\n")
         #expect(text.contains("张伟"))
