@@ -136,6 +136,16 @@ import ServiceDomain
         #expect(found[7].message.en.contains("U+202E"))
     }
 
+    @Test func todayIsTheShopsWhateverZoneTheMachineIsIn() throws {
+        let folder = TempFolder()
+        // 09:00 on 22 November in Shanghai is still the 21st in Los Angeles.
+        let db = try AppDatabase.open(path: folder.dbPath, timeZone: TimeZone(identifier: "America/Los_Angeles")!)
+        let row = rows("王芳,13812345678,0,0,粤A12345,,凯美瑞,2026-11-22,,,")
+        #expect(problems(attempt(db, folder, row)).map(\.column) == ["purchase_date"])
+        try db.setSetting(key: "shop.timezone", value: "Asia/Shanghai", operator: Fixture.advisor, now: Fixture.morning)
+        #expect(try attempt(db, folder, row).get().vehiclesCreated == 1)
+    }
+
     @Test func notesKeepTheirLineBreaks() throws {
         let folder = TempFolder()
         let db = try Fixture.open(folder)

@@ -29,7 +29,9 @@ extension AppDatabase {
         } catch {
             throw StoreError.cannotReadFile(path: url.path, detail: (error as NSError).localizedDescription)
         }
-        let rows = try CustomerCSVReader(today: CalendarDate(now, in: timeZone), encoding: encoding).read(data)
+        // "Today" is the shop's, whatever zone the machine running the import is set to.
+        let shopZone = (try? setting(key: "shop.timezone")).flatMap { $0 }.flatMap(TimeZone.init(identifier:)) ?? timeZone
+        let rows = try CustomerCSVReader(today: CalendarDate(now, in: shopZone), encoding: encoding).read(data)
         return try writeInBulk { db in
             var report = ImportReport()
             var problems: [ImportProblem] = []
