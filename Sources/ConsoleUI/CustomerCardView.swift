@@ -20,7 +20,13 @@ enum CustomerCardView {
         if c.isUsedCarOwner { kinds.append(state.text(Strings.cardUsedCar)) }
         if !kinds.isEmpty { lines.append(("★ " + kinds.joined(separator: " · "), "customer.loyal")) }
         if !c.preferredCallTime.isEmpty { lines.append(("\(state.text(Strings.cardPreferredTime)): \(c.preferredCallTime)", .normal)) }
-        if !c.notes.isEmpty { lines.append(("\(state.text(Strings.cardNotes)): \(c.notes)", .muted)) }
+        // Notes keep the line breaks typed or imported: one screen line each, continuation lines indented.
+        for (i, noteLine) in c.notes.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where !c.notes.isEmpty {
+            let label = state.text(Strings.cardNotes)
+            lines.append((i == 0 ? "\(label): \(noteLine)" : String(repeating: " ", count: label.displayWidth + 2) + noteLine,
+                          .muted))
+        }
         if !card.openComplaints.isEmpty {
             lines.append(("! \(state.text(Strings.cardOpenComplaints)): \(card.openComplaints.count)", .error))
         }
@@ -31,7 +37,7 @@ enum CustomerCardView {
         for v in ordered {
             var line = "  \(Plate.display(v.plate))  \(v.model)  \(v.vin ?? state.text(Strings.cardNoVIN))"
             if let end = v.warrantyEndDate {
-                line += "  \(state.text(Strings.cardWarrantyUntil)) \(ShopTimeFormat.date(end, zone: state.timeZone))"
+                line += "  \(state.text(Strings.cardWarrantyUntil)) \(end.text)"
             }
             lines.append((line, v.id == state.find.cardVehicleID ? .highlight : .normal))
             if let id = v.id, let readings = card.mileage[id], !readings.isEmpty {

@@ -157,7 +157,7 @@ extension AppDatabase {
             WHERE ro.vehicle_id = ? AND +c.status = 'confirmed'
             """, arguments: [vehicleID])
         for id in failed { for c in categories[id] ?? [] { failures[c, default: 0] += 1 } }
-        return WarrantyCounters.compute(repairs, failures: failures, warrantyEnd: vehicle?.warrantyEndDate,
+        return WarrantyCounters.compute(repairs, failures: failures, warrantyEnd: vehicle?.warrantyEndDate?.start(in: timeZone),
                                         warrantyEndKm: vehicle?.warrantyEndKm, now: now, settings: settings)
     }
 

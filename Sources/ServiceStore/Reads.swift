@@ -60,9 +60,13 @@ extension AppDatabase {
 
     public func customerCard(customerID: RowID) throws -> CustomerCard? {
         try dbPool.read { db in
-            guard let customer = try CustomerPhones.customer(db, id: customerID) else { return nil }
+            guard var customer = try CustomerPhones.customer(db, id: customerID) else { return nil }
             let vehicles = try Persistence.fetchAll(Vehicle.self, db, where: "owner_id = ? ORDER BY id",
                                                     arguments: [customerID])
+            // The card shows the mark as it stands today, not as it was stored.
+            customer.isOutOfWarrantyOwner = WarrantyRules.isOutOfWarrantyOwner(
+                marked: customer.isOutOfWarrantyOwner, warrantyEnds: vehicles.map(\.warrantyEndDate),
+                today: CalendarDate(Date(), in: timeZone))
             var mileage: [RowID: [MileageReading]] = [:]
             for vehicle in vehicles {
                 guard let id = vehicle.id else { continue }

@@ -22,6 +22,7 @@ enum Schema {
         registerDeskTimesMigrations(&migrator)
         registerDeskOrderMigrations(&migrator)
         registerIdentityMigrations(&migrator)
+        registerDeskImportMigrations(&migrator)
         return migrator
     }
 

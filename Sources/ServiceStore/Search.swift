@@ -145,13 +145,16 @@ extension AppDatabase {
         while let row = try nameRows.next() { names[row[0]] = (row[1], row[2], row[3]) }
         let phones = try CustomerPhones.loadAll(db, customerIDs: customerIDs)
         var byOwner: [RowID: [VehicleSummary]] = [:]
+        var warrantyEnds: [RowID: [CalendarDate?]] = [:]
         let vehicleRows = try Row.fetchCursor(db.cachedStatement(sql: """
-            SELECT id, owner_id, plate, model, vin FROM vehicle
+            SELECT id, owner_id, plate, model, vin, warranty_end_date FROM vehicle
             WHERE owner_id IN (SELECT value FROM json_each(?)) ORDER BY id
             """), arguments: ids)
         while let row = try vehicleRows.next() {
             byOwner[row[1], default: []].append(VehicleSummary(id: row[0], plate: row[2], model: row[3], vin: row[4]))
+            warrantyEnds[row[1], default: []].append(row[5])
         }
+        let today = CalendarDate(Date(), in: timeZone)
         let upperTerms = q.terms.map { $0.uppercased() }
         func relevance(_ v: VehicleSummary) -> Int {
             if v.plate == q.key || v.vin == q.key { return 0 }
@@ -164,7 +167,9 @@ extension AppDatabase {
                 (relevance(a.element), a.offset) < (relevance(b.element), b.offset)
             }.map(\.element)
             return SearchHit(customerID: id, name: customer.name, phones: phones[id] ?? [],
-                             isOutOfWarrantyOwner: customer.outOfWarranty, isUsedCarOwner: customer.usedCar, vehicles: own)
+                             isOutOfWarrantyOwner: WarrantyRules.isOutOfWarrantyOwner(
+                                 marked: customer.outOfWarranty, warrantyEnds: warrantyEnds[id] ?? [], today: today),
+                             isUsedCarOwner: customer.usedCar, vehicles: own)
         }
     }
 }

@@ -104,12 +104,12 @@ public struct BulkDataset: Sendable {
                 let year = rng.int(2016...2025)
                 // Serials only grow, three apart at most: every VIN is different (up to ~300,000 cars).
                 vehicleSerial += rng.int(1...3)
-                let purchase = cal.date(from: DateComponents(year: year, month: rng.int(1...12), day: rng.int(1...28)))!
+                let purchaseDay = CalendarDate(year: year, month: rng.int(1...12), day: rng.int(1...28))!
                 vehicles.append(Vehicle(
                     ownerID: 0,
                     vin: rng.chance(0.95) ? VehicleFactory.vin(line: line, year: year, serial: 100_000 + vehicleSerial, rng: &rng) : nil,
-                    plate: plate, model: line.name, purchaseDate: purchase,
-                    warrantyEndDate: cal.date(byAdding: .year, value: 3, to: purchase), warrantyEndKm: 100_000))
+                    plate: plate, model: line.name, purchaseDate: purchaseDay,
+                    warrantyEndDate: purchaseDay.adding(years: 3), warrantyEndKm: 100_000))
             }
             batch.append(BulkCustomer(customer: customer, vehicles: vehicles))
             if batch.count == batchSize {

@@ -66,12 +66,13 @@ public enum DemoShop {
                 let line = rng.pick(VehicleFactory.lines)
                 let year = rng.int(2016...2025)
                 serial += rng.int(1...40)
-                let purchase = cal.date(from: DateComponents(year: year, month: rng.int(1...12), day: rng.int(1...28)))!
+                let purchaseDay = CalendarDate(year: year, month: rng.int(1...12), day: rng.int(1...28))!
+                let purchase = purchaseDay.start(in: timeZone)
                 let vehicle = try db.saveVehicle(
                     Vehicle(ownerID: customer.id!,
                             vin: rng.chance(0.95) ? VehicleFactory.vin(line: line, year: year, serial: serial, rng: &rng) : nil,
-                            plate: plate, model: line.name, purchaseDate: purchase,
-                            warrantyEndDate: cal.date(byAdding: .year, value: 3, to: purchase), warrantyEndKm: 100_000),
+                            plate: plate, model: line.name, purchaseDate: purchaseDay,
+                            warrantyEndDate: purchaseDay.adding(years: 3), warrantyEndKm: 100_000),
                     operator: desk, now: day(-400, hour: 9))
                 summary.vehicles += 1
                 let ageDays = max(30, Int(now.timeIntervalSince(purchase) / 86_400))

@@ -32,7 +32,7 @@ struct DemoWorkshop {
         var cars = fleet
         // Past visits: about half the customers came before.
         for car in cars where rng.chance(0.45) {
-            let ownedDays = car.vehicle.purchaseDate.map { Int(now.timeIntervalSince($0) / 86_400) } ?? 700
+            let ownedDays = car.vehicle.purchaseDate.map { Int(now.timeIntervalSince($0.start(in: timeZone)) / 86_400) } ?? 700
             guard ownedDays > 60 else { continue }
             for visit in 0..<rng.int(1...2) {
                 let daysAgo = rng.int(20...min(700, ownedDays - 20)) - visit * 10

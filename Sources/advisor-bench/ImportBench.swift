@@ -30,7 +30,7 @@ struct ImportBench {
                 let path = context.folder.appendingPathComponent("tool-\(i).db").path
                 let ms = try tool.wallMilliseconds(arguments: [path], input: """
                     CREATE TABLE import (name, phones, out_of_warranty, used_car, plate, vin, model, purchase_date,
-                                         warranty_end_date, warranty_end_km, notes);
+                                         warranty_end_date, warranty_end_km, notes, customer_since, customer_type);
                     .import --csv --skip 1 \(csv.path) import
 
                     """)
@@ -65,7 +65,7 @@ struct ImportBench {
             try AppDatabase.open(path: path, timeZone: context.timeZone).close()
             let ms = try tool.wallMilliseconds(arguments: [path], input: """
                 CREATE TEMP TABLE import (name, phones, out_of_warranty, used_car, plate, vin, model, purchase_date,
-                                          warranty_end_date, warranty_end_km, notes);
+                                          warranty_end_date, warranty_end_km, notes, customer_since, customer_type);
                 .import --csv --skip 1 --schema temp \(csv.path) import
                 BEGIN;
                 PRAGMA defer_foreign_keys = ON;

@@ -74,8 +74,11 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "The CSV file to read (the format `advisor export` writes).")
+    @Argument(help: "The CSV file to read (the format `advisor export` writes; Chinese column names accepted).")
     var file: String
+
+    @Option(help: "The file's text encoding: utf-8 or gb18030 (default: UTF-8 when the bytes are UTF-8, else GB18030, as Excel on Chinese Windows saves \"CSV\").")
+    var encoding: ImportEncoding?
 
     func run() throws {
         let db = try database.open()
@@ -83,14 +86,56 @@ struct ImportCommand: ParsableCommand {
             // Entering customers is reception work; the import is audited under the person who ran it.
             let me = try OperatorIdentity.require(in: db, now: Date())
             try OperatorIdentity.require(.checkIn, me)
-            let report = try db.importCustomersAndVehicles(from: URL(fileURLWithPath: file), operator: me.asOperator,
-                                                           now: Date())
+            let report: ImportReport
+            do {
+                report = try db.importCustomersAndVehicles(from: URL(fileURLWithPath: file), operator: me.asOperator,
+                                                           now: Date(), encoding: encoding)
+            } catch let error as ImportError {
+                throw CLIError(ImportProblemsReport.message(error, input: URL(fileURLWithPath: file), dbPath: db.path))
+            }
             print(CLILanguage.current == .zhHans
-                ? "已导入 \(report.rows) 行：新客户 \(report.customersCreated)，匹配已有客户 \(report.customersMatched)，新车辆 \(report.vehiclesCreated)，更新车辆 \(report.vehiclesUpdated)"
-                : "Imported \(report.rows) rows: \(report.customersCreated) new customers, \(report.customersMatched) matched, \(report.vehiclesCreated) new vehicles, \(report.vehiclesUpdated) updated")
+                ? "已导入 \(report.rows) 行：新客户 \(report.customersCreated)，匹配已有客户 \(report.customersMatched)，新车辆 \(report.vehiclesCreated)，更新车辆 \(report.vehiclesUpdated)，里程记录 \(report.readingsAdded)"
+                : "Imported \(report.rows) rows: \(report.customersCreated) new customers, \(report.customersMatched) matched, \(report.vehiclesCreated) new vehicles, \(report.vehiclesUpdated) updated, \(report.readingsAdded) odometer readings")
             for warning in report.warnings { print(warning.message.text(CLILanguage.current)) }
         } catch let error as UserFacingError {
             throw CLIError(error.message)
+        }
+    }
+}
+
+extension ImportEncoding: ExpressibleByArgument {}
+
+/// A refused import on the terminal: the first problems, and every one of them in a CSV beside the file.
+enum ImportProblemsReport {
+    static let shownOnScreen = 20
+
+    static func message(_ error: ImportError, input: URL, dbPath: String) -> Message {
+        let problems = error.problems
+        let shown = problems.prefix(shownOnScreen).map(\.message)
+        let zhLines = shown.map(\.zh).joined(separator: "\n")
+        let enLines = shown.map(\.en).joined(separator: "\n")
+        let nothing = Message(zh: "未导入任何数据，请改正后重新导入。", en: "Nothing was imported; correct the file and import it again.")
+        // One problem about the file as a whole (empty, wrong encoding) needs no list.
+        guard problems.count > 1 || problems.first.map({ $0.line > 0 }) == true else {
+            return Message(zh: "\(zhLines)\n\(nothing.zh)", en: "\(enLines)\n\(nothing.en)")
+        }
+        let dbFolder = URL(fileURLWithPath: dbPath).deletingLastPathComponent()
+        let language = CLILanguage.current
+        let more = problems.count - shown.count
+        let zhMore = more > 0 ? "……另有 \(more) 处问题未显示。\n" : ""
+        let enMore = more > 0 ? "… and \(more) more not shown.\n" : ""
+        do {
+            let written = try ImportProblemsFile.write(problems, input: input, fallbackFolder: dbFolder, language: language)
+            let note = written.note.map { ($0.zh + "。\n", $0.en + ".\n") } ?? ("", "")
+            return Message(
+                zh: "\(zhLines)\n\(zhMore)共 \(problems.count) 处问题，全部列在 \(written.url.path)\n\(note.0)\(nothing.zh)",
+                en: "\(enLines)\n\(enMore)\(problems.count) problem\(problems.count == 1 ? "" : "s") in all, every one listed in "
+                    + "\(written.url.path)\n\(note.1)\(nothing.en)")
+        } catch {
+            return Message(
+                zh: "\(zhLines)\n\(zhMore)共 \(problems.count) 处问题；问题清单无法写入（\(input.path) 旁、数据库文件夹和临时文件夹都不可写）。\n\(nothing.zh)",
+                en: "\(enLines)\n\(enMore)\(problems.count) problems in all; the list could not be written (beside \(input.path), "
+                    + "in the database folder or the temporary folder).\n\(nothing.en)")
         }
     }
 }

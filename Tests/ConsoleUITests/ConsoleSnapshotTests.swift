@@ -45,7 +45,7 @@ private func withCard(_ language: Language = .zhHans) -> AppState {
                             preferredCallTime: "下午3点后", notes: "企业车队客户")
     let vehicles = [
         Vehicle(id: 11, ownerID: 1, vin: "LFVA23C30N3100001", plate: "粤A12345", model: "迈腾 2.0T",
-                warrantyEndDate: fixedNow.addingTimeInterval(200 * day)),
+                warrantyEndDate: CalendarDate(fixedNow.addingTimeInterval(200 * day), in: shanghai)),
         Vehicle(id: 12, ownerID: 1, vin: nil, plate: "粤AD12345", model: "ID.4 CROZZ"),
     ]
     let mileage: [RowID: [MileageReading]] = [
@@ -128,6 +128,20 @@ private func withCard(_ language: Language = .zhHans) -> AppState {
         #expect(!list.contains("13812345678"))
         let card = ConsoleView.render(withCard(), size: large).textLines.joined(separator: "\n")
         #expect(card.contains("13812345678"))
+    }
+
+    @Test func notesShowEachOfTheirLinesOnTheCard() {
+        var s = withCard()
+        let customer = Customer(id: 1, name: "王芳", phones: ["13812345678"], notes: "企业车队客户\n周末不接电话")
+        _ = reduce(&s, .cardLoaded(CustomerCardData(customer: customer, vehicles: [], mileage: [:], lastVisits: [],
+                                                    openComplaints: [])))
+        let lines = ConsoleView.render(s, size: large).textLines
+        let first = lines.firstIndex { $0.contains("企业车队客户") }
+        #expect(first != nil)
+        if let first {
+            #expect(!lines[first].contains("周末不接电话"))
+            #expect(lines[first + 1].contains("周末不接电话"))
+        }
     }
 
     @Test func hostileNameIsShownAsPlainText() {

@@ -19,11 +19,12 @@ struct HostileInputTests {
         ("vin", 17, { [try VIN.validate($0)] }),
         ("customer", 500, { text in
             let c = try CustomerRules.validated(Customer(name: text, phones: [text], preferredCallTime: text, notes: text))
-            return [c.name, c.preferredCallTime, c.notes] + c.phones
+            // Notes keep their line breaks and are drawn line by line: each line must be safe.
+            return [c.name, c.preferredCallTime] + c.notes.split(separator: "\n").map(String.init) + c.phones
         }),
         ("customer-notes", 500, { text in
             let c = try CustomerRules.validated(Customer(name: "王芳", phones: ["13800138000"], notes: text))
-            return [c.notes]
+            return c.notes.split(separator: "\n").map(String.init)
         }),
         ("vehicle", 40, { text in
             let v = try VehicleRules.validated(Vehicle(ownerID: 1, vin: text, plate: text, model: text))

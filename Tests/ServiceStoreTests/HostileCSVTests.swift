@@ -19,6 +19,8 @@ struct HostileCSVTests {
                 + "UNION ALL SELECT phone FROM customer_phone UNION ALL SELECT plate FROM vehicle "
                 + "UNION ALL SELECT model FROM vehicle UNION ALL SELECT COALESCE(vin, '') FROM vehicle")
         }
+        // Notes keep their line breaks and are drawn line by line: each line must be safe.
+        .flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
     }
 
     @Test func everyColumnRefusesOrStoresSafeText() throws {
@@ -32,7 +34,7 @@ struct HostileCSVTests {
                 tried += 1
                 // A valid row with one cell replaced; unique phone and plate so rows do not match each other.
                 var row = ["王芳", String(format: "139%08d", tried), "0", "0", String(format: "粤B%05d", tried), "",
-                           "凯美瑞", "", "", "", "老客户"]
+                           "凯美瑞", "", "", "", "老客户", "", ""]
                 row[column] = input
                 let url = folder.file("row.csv")
                 try (Data(CSVFormat.byteOrderMark) + Data((CSVFormat.line(CustomerCSV.header) + CSVFormat.line(row)).utf8))

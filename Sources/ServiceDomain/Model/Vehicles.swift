@@ -8,13 +8,13 @@ public struct Vehicle: Sendable, Equatable, Codable, Identifiable {
     /// Normalized plate: upper case, no dot or spaces (`粤A12345`).
     public var plate: String
     public var model: String
-    public var purchaseDate: Date?
-    public var warrantyEndDate: Date?
+    public var purchaseDate: CalendarDate?
+    public var warrantyEndDate: CalendarDate?
     public var warrantyEndKm: Int?
     public var version: Int
 
     public init(id: RowID? = nil, ownerID: RowID, vin: String?, plate: String, model: String,
-                purchaseDate: Date? = nil, warrantyEndDate: Date? = nil, warrantyEndKm: Int? = nil,
+                purchaseDate: CalendarDate? = nil, warrantyEndDate: CalendarDate? = nil, warrantyEndKm: Int? = nil,
                 version: Int = 0) {
         self.id = id
         self.ownerID = ownerID

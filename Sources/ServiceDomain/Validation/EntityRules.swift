@@ -14,8 +14,16 @@ public enum CustomerRules {
         c.phones = try validatedPhones(customer.phones)
         c.preferredCallTime = try FreeText.clean(customer.preferredCallTime, field: .preferredCallTime,
                                                  maxLength: preferredCallTimeMaxLength)
-        c.notes = try FreeText.clean(customer.notes, field: .notes, maxLength: notesMaxLength)
+        c.notes = try FreeText.cleanKeepingLines(customer.notes, field: .notes, maxLength: notesMaxLength)
         return c
+    }
+
+    /// Refuses a "customer since" day in the future or before 1950, which cannot be true.
+    public static func checkCustomerSince(_ date: CalendarDate, today: CalendarDate) throws {
+        if date > today || date < VehicleRules.earliestPurchase {
+            throw ValidationError(.date, zh: "建档日期 \(date.text) 不可能（晚于今天 \(today.text) 或早于 1950 年），请核对",
+                                  en: "Customer since \(date.text) cannot be true (after today, \(today.text), or before 1950); check it")
+        }
     }
 
     /// Blank entries (an empty second phone box) are ignored; the rest must all be valid.
@@ -50,6 +58,16 @@ public enum PersonName {
 
     /// `validate` without the shortcut for plain names.
     static func validateInFull(_ raw: String) throws -> String {
+        // Refused, not cleaned: a name with an escape or a direction override was pasted from somewhere
+        // odd, and silently dropping characters would store a name nobody typed.
+        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let bad = trimmed.unicodeScalars.first(where: FreeText.isControlOrDirection) {
+            let code = "U+" + String(format: "%04X", bad.value)
+            throw ValidationError(
+                .name,
+                zh: "姓名里有控制字符或文字方向字符（\(code)），不能保存；请删去后重新输入",
+                en: "Name holds a control or text-direction character (\(code)); remove it and type the name again")
+        }
         let text = FreeText.sanitize(TextFolding.halfWidth(raw))
         let name = collapseSpaces(String(text.map { middleDots.contains($0) ? "·" : $0 }))
         if name.isEmpty {
@@ -140,17 +158,32 @@ public enum VehicleRules {
             if km < 0 {
                 throw ValidationError(.mileage, zh: "保修截止里程不能为负数", en: "Warranty mileage cannot be negative")
             }
-            if km > MileageRule.maximumKm {
+            if km > warrantyKmMaximum {
                 throw ValidationError(
                     .mileage,
-                    zh: "保修截止里程不能超过 \(TextFolding.grouped(MileageRule.maximumKm)) 公里",
-                    en: "Warranty mileage cannot be above \(TextFolding.grouped(MileageRule.maximumKm)) km")
+                    zh: "保修截止里程不能超过 \(TextFolding.grouped(warrantyKmMaximum)) 公里",
+                    en: "Warranty mileage cannot be above \(TextFolding.grouped(warrantyKmMaximum)) km")
             }
         }
-        if let purchase = vehicle.purchaseDate, let warrantyEnd = vehicle.warrantyEndDate, warrantyEnd < purchase {
-            throw ValidationError(.date, zh: "保修截止日期不能早于购车日期",
-                                  en: "Warranty end date cannot be before the purchase date")
-        }
+        // A warranty end before the purchase date is kept: a used car's warranty often ended before this
+        // owner bought it (about one car in ten in a real customer file).
         return v
+    }
+
+    /// The highest warranty mileage any maker gives; above it the cell is a typing mistake.
+    public static let warrantyKmMaximum = 1_000_000
+    /// Before this no car of the shop's makes was sold in China; an earlier purchase date is a typo.
+    public static let earliestPurchase = CalendarDate(year: 1950, month: 1, day: 1)!
+
+    /// Refuses a purchase date in the future or before 1950, which cannot be true.
+    public static func checkPurchaseDate(_ date: CalendarDate, today: CalendarDate) throws {
+        if date > today {
+            throw ValidationError(.date, zh: "购车日期 \(date.text) 晚于今天（\(today.text)），请核对",
+                                  en: "Purchase date \(date.text) is after today (\(today.text)); check it")
+        }
+        if date < earliestPurchase {
+            throw ValidationError(.date, zh: "购车日期 \(date.text) 早于 1950 年，请核对",
+                                  en: "Purchase date \(date.text) is before 1950; check it")
+        }
     }
 }

@@ -77,6 +77,34 @@ public enum FreeText {
         return text
     }
 
+    /// `clean` for notes: the line breaks people typed are kept (as `\n`; CR LF and CR become one),
+    /// each line is sanitized on its own, blank lines at either end are dropped.
+    public static func cleanKeepingLines(_ raw: String, field: Field, maxLength: Int) throws -> String {
+        if isClean(raw) { return try clean(raw, field: field, maxLength: maxLength) }
+        let unified = raw.replacingOccurrences(of: "\r\n", with: "\n")
+        let lines = unified.split(omittingEmptySubsequences: false) { c in
+            c == "\n" || c == "\r" || c == "\u{2028}" || c == "\u{2029}" || c == "\r\n"
+        }.map { sanitize(String($0)) }
+        let kept = lines.drop(while: \.isEmpty).reversed().drop(while: \.isEmpty).reversed()
+        let text = kept.joined(separator: "\n")
+        if text.count > maxLength {
+            throw ValidationError(
+                field,
+                zh: "\(field.label.zh)最多 \(maxLength) 个字，现在有 \(text.count) 个字，请删减",
+                en: "\(field.label.en) is too long: \(text.count) characters, at most \(maxLength) allowed")
+        }
+        return text
+    }
+
+    /// Control characters (C0, DEL, C1) and the characters that change the text's direction: what a
+    /// name must never hold. (Zero-width spaces and the like are only invisible: they are removed.)
+    static func isControlOrDirection(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: true
+        default: false
+        }
+    }
+
     /// Characters that must never reach the terminal on their own.
     static func isUnsafe(_ s: Unicode.Scalar) -> Bool {
         switch s.value {

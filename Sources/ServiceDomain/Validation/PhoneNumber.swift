@@ -6,7 +6,8 @@ public enum PhoneNumber {
     /// Returns the normalized number, or throws a `ValidationError` for `.phone` saying what is wrong.
     /// Accepts spaces, dashes, dots, parentheses, full-width digits and a `+86`, `0086` or `86` prefix.
     public static func validate(_ raw: String) throws -> String {
-        isMobile(utf8: raw.utf8) ? raw : try validateInFull(raw)
+        isMobile(utf8: raw.utf8) && !MobilePrefixes.notIssued.contains(String(raw.prefix(3)))
+            ? raw : try validateInFull(raw)
     }
 
     /// `validate` without the shortcut for normalized mobile numbers.
@@ -126,6 +127,13 @@ public enum PhoneNumber {
                 .phone,
                 zh: "手机号应以 13–19 开头，现在是 \(digits.prefix(2))，例如 13812345678",
                 en: "A mobile number starts with 13–19, not \(digits.prefix(2)) (e.g. 13812345678)")
+        }
+        let prefix = String(digits.prefix(3))
+        if MobilePrefixes.notIssued.contains(prefix) {
+            throw ValidationError(
+                .phone,
+                zh: "手机号段 \(prefix) 不发放给个人用户（未分配或仅用于物联网/数据卡），请核对号码",
+                en: "No carrier issues mobile numbers starting \(prefix) to people (unassigned or data-only); check the number")
         }
         return digits
     }

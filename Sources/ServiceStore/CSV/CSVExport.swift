@@ -11,7 +11,7 @@ import Darwin
 enum CustomerCSV {
     static let header = [
         "name", "phones", "out_of_warranty", "used_car", "plate", "vin", "model", "purchase_date",
-        "warranty_end_date", "warranty_end_km", "notes",
+        "warranty_end_date", "warranty_end_km", "notes", "customer_since", "customer_type",
     ]
     static let phoneSeparator = ";"
 }
@@ -30,8 +30,7 @@ extension AppDatabase {
     }
 
     /// Writes every customer with their vehicles: UTF-8 with a BOM (so spreadsheets detect the encoding),
-    /// one row per vehicle, one row for a customer without a vehicle. Dates are `yyyy-MM-dd` in the
-    /// shop's time zone. The file is created owner-only (0600): it holds personal data.
+    /// one row per vehicle, one row for a customer without a vehicle. Dates are calendar dates, `yyyy-MM-dd`. The file is created owner-only (0600): it holds personal data.
     public func exportCustomersAndVehicles(to url: URL) throws {
         var text = CSVFormat.line(CustomerCSV.header)
         try dbPool.read { db in
@@ -51,17 +50,18 @@ extension AppDatabase {
                     customer.isUsedCarOwner ? "1" : "0",
                 ]
                 let own = vehicles[id] ?? []
+                let customerTail = [customer.customerSince?.text ?? "", customer.kind?.rawValue ?? ""]
                 if own.isEmpty {
-                    text += CSVFormat.line(customerCells + ["", "", "", "", "", "", customer.notes])
+                    text += CSVFormat.line(customerCells + ["", "", "", "", "", "", customer.notes] + customerTail)
                 }
                 for v in own {
                     text += CSVFormat.line(customerCells + [
                         v.plate, v.vin ?? "", v.model,
-                        v.purchaseDate.map { StoreTime.dayText($0, timeZone: timeZone) } ?? "",
-                        v.warrantyEndDate.map { StoreTime.dayText($0, timeZone: timeZone) } ?? "",
+                        v.purchaseDate?.text ?? "",
+                        v.warrantyEndDate?.text ?? "",
                         v.warrantyEndKm.map(String.init) ?? "",
                         customer.notes,
-                    ])
+                    ] + customerTail)
                 }
             }
         }

@@ -20,14 +20,18 @@ extension AppDatabase {
     /// new values); the customers and vehicles the file creates are summed up in the import's one
     /// `import` audit row (counts, and the first and last id created of each), like a bulk load,
     /// instead of one `insert` row each.
-    public func importCustomersAndVehicles(from url: URL, operator op: Operator, now: Date) throws -> ImportReport {
+    /// `encoding` nil: detected from the bytes (UTF-8, else GB18030).
+    public func importCustomersAndVehicles(from url: URL, operator op: Operator, now: Date,
+                                           encoding: ImportEncoding? = nil) throws -> ImportReport {
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
             throw StoreError.cannotReadFile(path: url.path, detail: (error as NSError).localizedDescription)
         }
-        let rows = try CustomerCSVReader(timeZone: timeZone).read(data)
+        // "Today" is the shop's, whatever zone the machine running the import is set to.
+        let shopZone = (try? setting(key: "shop.timezone")).flatMap { $0 }.flatMap(TimeZone.init(identifier:)) ?? timeZone
+        let rows = try CustomerCSVReader(today: CalendarDate(now, in: shopZone), encoding: encoding).read(data)
         return try writeInBulk { db in
             var report = ImportReport()
             var problems: [ImportProblem] = []
@@ -49,6 +53,9 @@ extension AppDatabase {
             // Throwing rolls the whole transaction back: nothing of the file is kept.
             if !problems.isEmpty { throw ImportError(problems: problems) }
             let created = try applier.insertCreated()
+            let readings = try ImportReadings.add(db, rows: rows, now: now)
+            if !readings.problems.isEmpty { throw ImportError(problems: readings.problems) }
+            report.readingsAdded = readings.added
             report.rows = rows.count
             var detail: [String: AuditValue] = [
                 "rows": .int(Int64(report.rows)),
@@ -56,6 +63,7 @@ extension AppDatabase {
                 "customersMatched": .int(Int64(report.customersMatched)),
                 "vehiclesCreated": .int(Int64(report.vehiclesCreated)),
                 "vehiclesUpdated": .int(Int64(report.vehiclesUpdated)),
+                "readingsAdded": .int(Int64(report.readingsAdded)),
             ]
             if let ids = created.customers {
                 detail["firstCustomerID"] = .int(ids.lowerBound)

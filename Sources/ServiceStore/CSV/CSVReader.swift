@@ -8,30 +8,30 @@ struct ImportRow {
     var customer: Customer
     /// Validated, with `ownerID` 0 until the customer is known; nil for a row without a plate.
     var vehicle: Vehicle?
+    /// The `mileage` column: the car's odometer reading as the old system had it (its first here).
+    var mileage: Int? = nil
 }
 
 /// Reads and validates a whole customer/vehicle file before anything is written.
 struct CustomerCSVReader {
-    var timeZone: TimeZone
-    /// Days already parsed: a file repeats the same few thousand dates, and the calendar is slow.
+    /// The shop's today: purchase dates after it cannot be true.
+    var today: CalendarDate
+    /// nil: detected from the bytes (UTF-8, else GB18030).
+    var encoding: ImportEncoding?
+    /// Days already parsed: a file repeats the same few thousand dates.
     private let days = DayCache()
 
-    init(timeZone: TimeZone) {
-        self.timeZone = timeZone
+    init(today: CalendarDate, encoding: ImportEncoding? = nil) {
+        self.today = today
+        self.encoding = encoding
     }
 
     private final class DayCache {
-        var dates: [String: Date] = [:]
+        var dates: [String: CalendarDate] = [:]
     }
 
     func read(_ data: Data) throws -> [ImportRow] {
-        var bytes = data
-        if bytes.starts(with: CSVFormat.byteOrderMark) { bytes = bytes.dropFirst(CSVFormat.byteOrderMark.count) }
-        guard let text = String(data: bytes, encoding: .utf8) else {
-            throw ImportError(problems: [ImportProblem(line: 0, column: "", reason: Message(
-                zh: "文件不是 UTF-8 编码。请在表格软件中另存为“CSV UTF-8”后再导入",
-                en: "The file is not UTF-8. Save it as \"CSV UTF-8\" in the spreadsheet program and import again"))])
-        }
+        let text = try CSVDecoding.decode(data, forced: encoding).text
         let records: [CSVFormat.Record]
         do {
             records = try CSVFormat.parse(text)
@@ -44,8 +44,15 @@ struct CustomerCSVReader {
                 zh: "引号结束后、逗号之前还有文字；单元格内的引号应写成两个引号 \"\"",
                 en: "Text follows a closing quote before the comma; a quote inside a cell is written as \"\""))])
         }
-        guard let header = records.first else { return [] }
+        guard let header = records.first else {
+            throw ImportError(problems: [ImportProblem(line: 0, column: "", reason: Message(
+                zh: "文件是空的，没有表头也没有数据行", en: "The file is empty: no header and no rows"))])
+        }
         let columns = try columnIndex(header)
+        guard records.count > 1 else {
+            throw ImportError(problems: [ImportProblem(line: 0, column: "", reason: Message(
+                zh: "文件只有表头，没有数据行", en: "The file holds only the header line, no rows"))])
+        }
         var rows: [ImportRow] = []
         var problems: [ImportProblem] = []
         for record in records.dropFirst() {
@@ -56,8 +63,8 @@ struct CustomerCSVReader {
                         + "(quote cells that contain commas)")))
                 continue
             }
-            var check = RowCheck(line: record.line)
-            if let row = validate(Cells(fields: record.fields, columns: columns), &check), check.problems.isEmpty {
+            var check = RowCheck(line: record.line, cells: Cells(fields: record.fields, columns: columns))
+            if let row = validate(&check), check.problems.isEmpty {
                 rows.append(row)
             }
             problems += check.problems
@@ -69,13 +76,25 @@ struct CustomerCSVReader {
     private func columnIndex(_ header: CSVFormat.Record) throws -> [String: Int] {
         var index: [String: Int] = [:]
         var problems: [ImportProblem] = []
+        let known = (CustomerCSV.header + CustomerCSV.importOnly).joined(separator: ", ")
         for (position, raw) in header.fields.enumerated() {
-            let name = CSVFormat.unguardFormula(raw).trimmingCharacters(in: .whitespaces).lowercased()
-            if !CustomerCSV.header.contains(name) {
-                problems.append(ImportProblem(line: header.line, column: name, reason: Message(
-                    zh: "未知的列名，可用的列：\(CustomerCSV.header.joined(separator: ", "))",
-                    en: "Unknown column; the columns are: \(CustomerCSV.header.joined(separator: ", "))")))
-            } else if index[name] != nil {
+            let typed = CSVFormat.unguardFormula(raw).trimmingCharacters(in: .whitespaces)
+            let cellName = Self.columnLetters(position)
+            if FreeText.sanitize(typed).isEmpty {
+                problems.append(ImportProblem(line: header.line, column: "", reason: Message(
+                    zh: "第 \(position + 1) 列（\(cellName) 列）的列名是空的；请填写列名或删除这一列。可用的列：\(known)",
+                    en: "The header cell of column \(position + 1) (\(cellName)) is empty; name the column or "
+                        + "delete it. The columns are: \(known)")))
+                continue
+            }
+            guard let name = CustomerCSV.canonicalColumn(typed) else {
+                problems.append(ImportProblem(line: header.line, column: typed, reason: Message(
+                    zh: "未知的列名（第 \(position + 1) 列，\(cellName) 列），可用的列：\(known)，或其中文名 \(CustomerCSV.chineseNames)",
+                    en: "Unknown column (column \(position + 1), \(cellName)); the columns are: \(known), "
+                        + "or their Chinese names \(CustomerCSV.chineseNames)")))
+                continue
+            }
+            if index[name] != nil {
                 problems.append(ImportProblem(line: header.line, column: name, reason: Message(
                     zh: "列名重复", en: "This column appears twice")))
             } else {
@@ -92,7 +111,19 @@ struct CustomerCSVReader {
         return index
     }
 
-    private struct Cells {
+    /// `A`, `B`, … `Z`, `AA`: how a spreadsheet names the column.
+    static func columnLetters(_ position: Int) -> String {
+        var n = position + 1
+        var letters = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            letters = String(UnicodeScalar(UInt8(65 + r))) + letters
+            n = (n - 1) / 26
+        }
+        return letters
+    }
+
+    struct Cells {
         var fields: [String]
         var columns: [String: Int]
         /// The cell's text with the export's formula guard removed; empty when the column is absent.
@@ -102,53 +133,67 @@ struct CustomerCSVReader {
         }
     }
 
-    /// Collects one problem per bad column of a row.
-    private struct RowCheck {
+    /// Collects one problem per bad column of a row, each naming the column that holds the bad value.
+    struct RowCheck {
         var line: Int
+        var cells: Cells
         var problems: [ImportProblem] = []
+
+        init(line: Int, cells: Cells) {
+            self.line = line
+            self.cells = cells
+        }
 
         mutating func attempt<T>(_ column: String, _ body: () throws -> T) -> T? {
             do {
                 return try body()
-            } catch let error as ValidationError {
-                problems.append(ImportProblem(line: line, column: CustomerCSVReader.column(for: error.field,
-                                                                                          fallback: column),
-                                              reason: error.message))
             } catch let error as any UserFacingError {
-                problems.append(ImportProblem(line: line, column: column, reason: error.message))
+                problems.append(ImportProblem(line: line, column: column, reason: error.message,
+                                              value: cells[column]))
             } catch {
                 problems.append(ImportProblem(line: line, column: column,
-                                              reason: Message(zh: "\(error)", en: "\(error)")))
+                                              reason: Message(zh: "\(error)", en: "\(error)"), value: cells[column]))
             }
             return nil
         }
     }
 
     /// Checks every field of a row; returns the row only when all of it is valid.
-    private func validate(_ cells: Cells, _ check: inout RowCheck) -> ImportRow? {
+    private func validate(_ check: inout RowCheck) -> ImportRow? {
+        let cells = check.cells
         let phones = cells["phones"].split(whereSeparator: { $0 == ";" || $0 == "；" }).map(String.init)
         let name = check.attempt("name") { try PersonName.validate(cells["name"]) }
         for phone in phones { _ = check.attempt("phones") { try PhoneNumber.validate(phone) } }
         let outOfWarranty = check.attempt("out_of_warranty") { try Self.flag(cells["out_of_warranty"]) }
         let usedCar = check.attempt("used_car") { try Self.flag(cells["used_car"]) }
         _ = check.attempt("notes") {
-            try FreeText.clean(cells["notes"], field: .notes, maxLength: CustomerRules.notesMaxLength)
+            try FreeText.cleanKeepingLines(cells["notes"], field: .notes, maxLength: CustomerRules.notesMaxLength)
         }
-        let vehicle = validateVehicle(cells, &check)
-        guard check.problems.isEmpty, let name, let outOfWarranty, let usedCar, let vehicle else { return nil }
+        let kind = check.attempt("customer_type") { try Self.customerKind(cells["customer_type"]) }
+        let since = check.attempt("customer_since") { () throws -> CalendarDate? in
+            let date = try day(cells["customer_since"])
+            if let date { try CustomerRules.checkCustomerSince(date, today: today) }
+            return date
+        }
+        let vehicle = validateVehicle(&check)
+        guard check.problems.isEmpty, let name, let outOfWarranty, let usedCar, let vehicle, let kind, let since else {
+            return nil
+        }
         // The whole-record rules (at least one phone, duplicates removed) on top of the per-field checks.
         let customer = check.attempt("phones") {
             try CustomerRules.validated(Customer(name: name, phones: phones, isOutOfWarrantyOwner: outOfWarranty,
-                                                 isUsedCarOwner: usedCar, notes: cells["notes"]))
+                                                 isUsedCarOwner: usedCar, notes: cells["notes"], customerSince: since,
+                                                 kind: kind))
         }
         guard let customer else { return nil }
-        return ImportRow(line: check.line, customer: customer, vehicle: vehicle.value)
+        return ImportRow(line: check.line, customer: customer, vehicle: vehicle.value, mileage: vehicle.mileage)
     }
 
     /// A vehicle (or `.none` for a row without a plate), or nil when a vehicle column is wrong.
-    private func validateVehicle(_ cells: Cells, _ check: inout RowCheck) -> VehicleCells? {
+    private func validateVehicle(_ check: inout RowCheck) -> VehicleCells? {
+        let cells = check.cells
         let plateText = cells["plate"]
-        let others = ["vin", "model", "purchase_date", "warranty_end_date", "warranty_end_km"]
+        let others = ["vin", "model", "purchase_date", "warranty_end_date", "warranty_end_km", "mileage"]
         if FreeText.sanitize(plateText).isEmpty {
             if let filled = others.first(where: { !FreeText.sanitize(cells[$0]).isEmpty }) {
                 check.problems.append(ImportProblem(line: check.line, column: "plate", reason: Message(
@@ -162,28 +207,42 @@ struct CustomerCSVReader {
         let before = check.problems.count
         let plate = check.attempt("plate") { try Plate.validate(plateText) }
         let vinText = cells["vin"]
-        let vin = VIN.normalize(vinText).isEmpty ? String?.none : check.attempt("vin") { try VIN.validate(vinText) }
+        let vin = VIN.normalize(vinText).isEmpty ? String?.none : check.attempt("vin") { try Self.vin(vinText) }
         let model = check.attempt("model") {
             try FreeText.clean(cells["model"], field: .model, maxLength: VehicleRules.modelMaxLength, required: true)
         }
-        let purchase = check.attempt("purchase_date") { try day(cells["purchase_date"]) }
+        let purchase = check.attempt("purchase_date") { () throws -> CalendarDate? in
+            let date = try day(cells["purchase_date"])
+            if let date { try VehicleRules.checkPurchaseDate(date, today: today) }
+            return date
+        }
         let warrantyEnd = check.attempt("warranty_end_date") { try day(cells["warranty_end_date"]) }
         let km = check.attempt("warranty_end_km") { try Self.kilometres(cells["warranty_end_km"]) }
-        guard check.problems.count == before, let plate, let model, let purchase, let warrantyEnd, let km else {
+        let odometer = check.attempt("mileage") { try Self.odometer(cells["mileage"]) }
+        guard check.problems.count == before, let plate, let model, let purchase, let warrantyEnd, let km,
+              let odometer else {
             return nil
         }
-        let vehicle = check.attempt("warranty_end_date") {
-            try VehicleRules.validated(Vehicle(ownerID: 0, vin: vin, plate: plate, model: model,
-                                               purchaseDate: purchase, warrantyEndDate: warrantyEnd,
-                                               warrantyEndKm: km))
+        do {
+            return VehicleCells(value: try VehicleRules.validated(Vehicle(
+                ownerID: 0, vin: vin, plate: plate, model: model, purchaseDate: purchase,
+                warrantyEndDate: warrantyEnd, warrantyEndKm: km)), mileage: odometer)
+        } catch let error as ValidationError {
+            let column = Self.column(for: error.field, fallback: "")
+            check.problems.append(ImportProblem(line: check.line, column: column, reason: error.message,
+                                                value: cells[column]))
+        } catch {
+            check.problems.append(ImportProblem(line: check.line, column: "", reason: Message(zh: "\(error)", en: "\(error)")))
         }
-        return vehicle.map { VehicleCells(value: $0) }
+        return nil
     }
 
     private struct VehicleCells {
         var value: Vehicle?
+        var mileage: Int? = nil
     }
 
+    /// The column of a whole-record rule's error; `.date` is left to the caller, as two columns hold dates.
     static func column(for field: Field, fallback: String) -> String {
         switch field {
         case .name: "name"
@@ -193,54 +252,21 @@ struct CustomerCSVReader {
         case .vin: "vin"
         case .model: "model"
         case .mileage: "warranty_end_km"
-        case .date: "warranty_end_date"
         default: fallback
         }
     }
 
-    /// A cell quoted back in a message: sanitized and clipped, so a huge or hostile cell cannot flood
-    /// the status line or reach the terminal.
-    static func echo(_ text: String) -> String {
-        let clean = FreeText.sanitize(text)
-        return clean.count <= 40 ? clean : String(clean.prefix(39)) + "…"
-    }
-
-    /// `1/0`, `yes/no`, `true/false`, `y/n`, `是/否`; empty means no.
-    static func flag(_ text: String) throws -> Bool {
-        switch FreeText.sanitize(text).lowercased() {
-        case "", "0", "no", "n", "false", "否": return false
-        case "1", "yes", "y", "true", "是": return true
-        default:
-            throw ValidationError(field: .other, message: Message(
-                zh: "应填 1 或 0（是/否），现在是“\(echo(text))”",
-                en: "Use 1 or 0 (yes/no), not \"\(echo(text))\""))
-        }
-    }
-
-    /// Optional `yyyy-MM-dd`, midnight in the shop's time zone.
-    func day(_ text: String) throws -> Date? {
+    /// Optional calendar date: `yyyy-MM-dd`, or `yyyy/m/d` as Excel re-saves it.
+    func day(_ text: String) throws -> CalendarDate? {
         let clean = FreeText.sanitize(text)
         if clean.isEmpty { return nil }
         if let date = days.dates[clean] { return date }
-        guard let date = StoreTime.parseDay(clean, timeZone: timeZone) else {
+        guard let date = CalendarDate(typed: clean) else {
             throw ValidationError(field: .date, message: Message(
-                zh: "日期应写成 年-月-日，例如 2024-03-15，现在是“\(Self.echo(clean))”",
-                en: "Write the date as yyyy-MM-dd, e.g. 2024-03-15, not \"\(Self.echo(clean))\""))
+                zh: "日期应写成 年-月-日，例如 2024-03-15 或 2024/3/15，现在是“\(Self.echo(clean))”",
+                en: "Write the date as yyyy-MM-dd or yyyy/m/d, e.g. 2024-03-15, not \"\(Self.echo(clean))\""))
         }
         days.dates[clean] = date
         return date
-    }
-
-    /// Optional whole kilometres; thousands separators allowed.
-    static func kilometres(_ text: String) throws -> Int? {
-        var clean = FreeText.sanitize(text)
-        if clean.contains(",") { clean = clean.replacingOccurrences(of: ",", with: "") }
-        if clean.isEmpty { return nil }
-        guard let km = Int(clean), km >= 0 else {
-            throw ValidationError(field: .mileage, message: Message(
-                zh: "保修截止里程应为整数公里，例如 100000，现在是“\(echo(clean))”",
-                en: "Warranty end km must be a whole number, e.g. 100000, not \"\(echo(clean))\""))
-        }
-        return km
     }
 }

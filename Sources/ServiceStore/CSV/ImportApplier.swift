@@ -129,6 +129,9 @@ struct ImportApplier {
         merged.isOutOfWarrantyOwner = stored.isOutOfWarrantyOwner || row.customer.isOutOfWarrantyOwner
         merged.isUsedCarOwner = stored.isUsedCarOwner || row.customer.isUsedCarOwner
         if stored.notes.isEmpty { merged.notes = row.customer.notes }
+        // Filled only where the shop has nothing yet, like the notes.
+        if stored.customerSince == nil { merged.customerSince = row.customer.customerSince }
+        if stored.kind == nil { merged.kind = row.customer.kind }
         let valid = try CustomerRules.validated(merged)
         if valid != stored {
             // A stored customer is updated now, audited; one created by this file only in memory.

@@ -8,6 +8,8 @@ public struct ImportProblem: Sendable, Equatable {
     /// The CSV column name (`plate`, `phones`, …), or empty for the whole row or file.
     public var column: String
     public var reason: Message
+    /// The cell as the file has it (empty for a whole-row or file problem); sanitize before showing.
+    public var value: String = ""
 
     public var message: Message {
         // An unknown column's name comes from the file: show it sanitized and clipped.
@@ -28,6 +30,9 @@ public struct ImportProblem: Sendable, Equatable {
         "purchase_date": Message(zh: "购车日期", en: "Purchase date"),
         "warranty_end_date": Message(zh: "保修截止日期", en: "Warranty end date"),
         "warranty_end_km": Message(zh: "保修截止里程", en: "Warranty end km"),
+        "mileage": Message(zh: "里程", en: "Mileage"),
+        "customer_since": Message(zh: "建档日期", en: "Customer since"),
+        "customer_type": Message(zh: "客户类型", en: "Customer type"),
     ]
 }
 
@@ -60,6 +65,8 @@ public struct ImportReport: Sendable, Equatable {
     public var customersMatched = 0
     public var vehiclesCreated = 0
     public var vehiclesUpdated = 0
+    /// Odometer readings taken from the `mileage` column.
+    public var readingsAdded = 0
     /// Things done differently from what the row says, e.g. a matched customer keeping their stored name.
     public var warnings: [ImportProblem] = []
 }

@@ -16,6 +16,8 @@ extension Customer: VersionedRecord {
             contactPreference: try row.enumValue("contact_preference", in: Self.table),
             preferredCallTime: try row.decode(forColumn: "preferred_call_time"),
             notes: try row.decode(forColumn: "notes"),
+            customerSince: try row.decode(forColumn: "customer_since"),
+            kind: try row.optionalEnumValue("customer_type", in: Self.table),
             version: try row.decode(forColumn: "version"))
     }
 
@@ -27,6 +29,8 @@ extension Customer: VersionedRecord {
             ("contact_preference", dbValue(contactPreference.rawValue)),
             ("preferred_call_time", dbValue(preferredCallTime)),
             ("notes", dbValue(notes)),
+            ("customer_since", dbValue(customerSince)),
+            ("customer_type", dbValue(kind?.rawValue)),
         ]
     }
 }
