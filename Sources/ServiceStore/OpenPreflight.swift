@@ -60,6 +60,21 @@ enum OpenPreflight {
         return false
     }
 
+    /// For a read-only open: the file must already be there, readable, and start like an SQLite file.
+    static func requireExisting(path: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw StoreError.cannotReadFile(path: path, detail: "no such file / 文件不存在")
+        }
+        if isDirectory.boolValue { throw StoreError.notSQLite(path: path) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError.cannotReadFile(path: path, detail: "permission denied / 无读取权限")
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: sqliteHeader.count)) ?? Data()
+        guard Array(header) == sqliteHeader else { throw StoreError.notSQLite(path: path) }
+    }
+
     /// Files up to this size get a full `quick_check` on every open; it reads every page, which takes
     /// about a second per 300 MB (measured with advisor-bench), so larger shops rely on SQLite's own
     /// corruption detection as pages are read and on `advisor check`.

@@ -38,6 +38,15 @@ struct DatabaseOptions: ParsableArguments {
             throw CLIError(error.message)
         }
     }
+
+    /// For commands that only read: never waits behind a writer, never changes the file.
+    func openReadOnly() throws -> AppDatabase {
+        do {
+            return try AppDatabase.openReadOnly(path: path)
+        } catch let error as UserFacingError {
+            throw CLIError(error.message)
+        }
+    }
 }
 
 /// An error printed as one clear sentence (in the user's language) with a non-zero exit.

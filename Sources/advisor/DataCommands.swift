@@ -34,7 +34,8 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let db = try database.open()
+        let db = try database.openReadOnly()
+        defer { try? db.close() }
         let report = try db.check()
         if report.isHealthy {
             print(CLILanguage.current == .zhHans ? "数据库完好：\(database.path)" : "Database OK: \(database.path)")

@@ -90,18 +90,24 @@ struct BackupTests {
         try Fixture.customer(db, "王芳", phones: ["13800138000"])
         let backup = try db.makeBackup(now: Fixture.morning)
         try Fixture.customer(db, "李娜", phones: ["13900139000"])
-        // Another terminal keeps its connection open through the restore.
+        // A terminal still open on the shop keeps the restore out; once it has closed the restore goes through.
+        #expect(throws: ShopLockError.terminalsOpen(path: db.path, count: 1)) {
+            try AppDatabase.restore(backup: backup, into: db.path, operator: Fixture.advisor,
+                                    now: Fixture.morning.addingTimeInterval(600), timeZone: Fixture.shanghai)
+        }
+        try db.close()
         let report = try AppDatabase.restore(backup: backup, into: db.path, operator: Fixture.advisor,
                                              now: Fixture.morning.addingTimeInterval(600), timeZone: Fixture.shanghai)
+        let reopened = try AppDatabase.open(path: db.path, timeZone: Fixture.shanghai)
         #expect(report.restoredOnline)
         let aside = try #require(report.keptAside)
         #expect(aside.hasSuffix(".before-restore-20261122-091000"))
         #expect(try permissions(aside) == 0o600)
         #expect(try customerNames(aside) == ["李娜", "王芳"])
-        let names = try db.auditEntries(entity: "database", entityID: nil).map(\.action)
+        let names = try reopened.auditEntries(entity: "database", entityID: nil).map(\.action)
         #expect(names == ["restore"])
-        #expect(try Set(db.dbPool.read { try String.fetchAll($0, sql: "SELECT name FROM customer") }) == ["王芳"])
-        #expect(try db.check().isHealthy)
+        #expect(try Set(reopened.dbPool.read { try String.fetchAll($0, sql: "SELECT name FROM customer") }) == ["王芳"])
+        #expect(try reopened.check().isHealthy)
     }
 
     @Test func restoreRefusesBadBackupsAndChangesNothing() throws {
@@ -146,8 +152,14 @@ struct BackupTests {
         let path = db.path
         try db.close()
         try Data("this is not a database".utf8).write(to: URL(fileURLWithPath: path))
+        // Replacing a file nobody can check the restorer's role in is the caller's explicit choice.
+        #expect(throws: StoreError.notSQLite(path: path)) {
+            try AppDatabase.restore(backup: backup, into: path, operator: Fixture.advisor, now: Fixture.morning,
+                                    timeZone: Fixture.shanghai)
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "this is not a database")
         let report = try AppDatabase.restore(backup: backup, into: path, operator: Fixture.advisor,
-                                             now: Fixture.morning, timeZone: Fixture.shanghai)
+                                             now: Fixture.morning, timeZone: Fixture.shanghai, replaceUnopenable: true)
         #expect(!report.restoredOnline)
         let aside = try #require(report.keptAside)
         #expect(try String(contentsOfFile: aside, encoding: .utf8) == "this is not a database")
