@@ -5,7 +5,9 @@ import ServiceDomain
 extension AppDatabase {
     /// Imports a customer/vehicle file (the export's format; BOM optional). Every row is validated
     /// first; any problem refuses the whole file with an `ImportError` naming each line and column, and
-    /// nothing is written. The rows are then applied in one transaction:
+    /// nothing is written. The rows are matched against one read snapshot (no write lock), then written
+    /// in short transactions that terminals' saves interleave with (`applyImport`; a failure there takes
+    /// back what was written):
     ///
     /// - A row whose phone matches a stored customer (or one created by an earlier row) is that
     ///   customer: new phones are appended, the two flags are switched on if the row has them, notes
@@ -28,7 +30,17 @@ extension AppDatabase {
             throw StoreError.cannotReadFile(path: url.path, detail: (error as NSError).localizedDescription)
         }
         let rows = try CustomerCSVReader(timeZone: timeZone).read(data)
-        return try writeInBulk { db in
+        let plan: ImportPlan
+        do {
+            plan = try dbPool.read { db in try planImport(rows, db: db, operator: op, now: now) }
+        } catch {
+            throw userFacing(error)
+        }
+        try applyImport(plan, operator: op, now: now, summary: Self.importSummary(plan))
+        return plan.report
+    }
+
+    func planImport(_ rows: [ImportRow], db: Database, operator op: Operator, now: Date) throws -> ImportPlan {
             var report = ImportReport()
             var problems: [ImportProblem] = []
             var applier = try ImportApplier(store: self, db: db, rows: rows, operator: op, now: now)
@@ -46,29 +58,22 @@ extension AppDatabase {
                                                   reason: error.message))
                 }
             }
-            // Throwing rolls the whole transaction back: nothing of the file is kept.
+            // Nothing has been written yet: a refused file leaves the database as it was.
             if !problems.isEmpty { throw ImportError(problems: problems) }
-            let created = try applier.insertCreated()
             report.rows = rows.count
-            var detail: [String: AuditValue] = [
+            return applier.plan(report: report)
+    }
+
+    private static func importSummary(_ plan: ImportPlan) -> [String: AuditValue] {
+            let report = plan.report
+            let detail: [String: AuditValue] = [
                 "rows": .int(Int64(report.rows)),
                 "customersCreated": .int(Int64(report.customersCreated)),
                 "customersMatched": .int(Int64(report.customersMatched)),
                 "vehiclesCreated": .int(Int64(report.vehiclesCreated)),
                 "vehiclesUpdated": .int(Int64(report.vehiclesUpdated)),
             ]
-            if let ids = created.customers {
-                detail["firstCustomerID"] = .int(ids.lowerBound)
-                detail["lastCustomerID"] = .int(ids.upperBound)
-            }
-            if let ids = created.vehicles {
-                detail["firstVehicleID"] = .int(ids.lowerBound)
-                detail["lastVehicleID"] = .int(ids.upperBound)
-            }
-            try Audit.append(db, operator: op, at: now, action: "import", entity: Customer.table, entityID: nil,
-                             detail: detail)
-            return report
-        }
+            return detail
     }
 
     private static func importColumn(for error: StoreError) -> String {
