@@ -110,8 +110,17 @@ public final class AppDatabase: Sendable {
     }
 
     /// Closes every connection (checkpointing the WAL into the file). Any later call fails.
+    /// Every command closes its database before it exits, so that a copy of the `.db` file alone,
+    /// taken afterwards, holds everything (the README still says `advisor backup`, not `cp`, while
+    /// terminals are open: their writes may be in the WAL).
     public func close() throws {
         defer { shopLock?.release() }
+        if !isReadOnly {
+            // PASSIVE never waits for another terminal; the last connection's close checkpoints the rest.
+            _ = try? dbPool.writeWithoutTransaction { db in
+                try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)")
+            }
+        }
         try versionConnection.close()
         try dbPool.close()
     }

@@ -70,13 +70,23 @@ public enum FileModes {
         return fd
     }
 
-    /// Writes `data` to a new file at `path` (replacing an old one atomically) with the folder's mode.
+    /// Writes `data` to `path` (replacing an old file atomically) with the folder's mode.
     public static func writeFile(_ data: Data, to path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         let temporary = (folder as NSString).appendingPathComponent(
             ".\((path as NSString).lastPathComponent).\(getpid()).partial")
         unlink(temporary)
-        guard let fd = createFile(temporary) else {
+        try writeNewFile(data, to: temporary)
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw StoreError.cannotWriteFile(path: path, detail: String(cString: strerror(code)))
+        }
+    }
+
+    /// Writes `data` to a file that must not exist yet, with the folder's mode.
+    public static func writeNewFile(_ data: Data, to path: String) throws {
+        guard let fd = createFile(path) else {
             throw StoreError.cannotWriteFile(path: path, detail: String(cString: strerror(errno)))
         }
         var failure: Int32 = 0
@@ -89,10 +99,9 @@ public enum FileModes {
             }
         }
         AppDatabase.systemClose(fd)
-        guard failure == 0, rename(temporary, path) == 0 else {
-            let code = failure != 0 ? failure : errno
-            unlink(temporary)
-            throw StoreError.cannotWriteFile(path: path, detail: String(cString: strerror(code)))
+        guard failure == 0 else {
+            unlink(path)
+            throw StoreError.cannotWriteFile(path: path, detail: String(cString: strerror(failure)))
         }
     }
 }

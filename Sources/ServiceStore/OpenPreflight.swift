@@ -11,7 +11,7 @@ import Darwin
 enum OpenPreflight {
     static let sqliteHeader: [UInt8] = Array("SQLite format 3\u{0}".utf8)
 
-    /// Creates the folder (0700) and an empty file (0600) when missing.
+    /// Creates the folder (0700) and an empty file (0600) when missing (0770/0660 inside a shared folder).
     /// Returns true when a non-empty file was already there.
     static func prepare(path: String) throws -> Bool {
         let fm = FileManager.default
@@ -24,12 +24,7 @@ enum OpenPreflight {
                 throw StoreError.cannotCreate(path: directory, detail: "not a folder")
             }
         } else {
-            do {
-                try fm.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                       attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw StoreError.cannotCreate(path: directory, detail: describe(error))
-            }
+            try FileModes.createFolder(directory)
         }
         // WAL needs to create the -wal and -shm files next to the database.
         guard access(directory, W_OK | X_OK) == 0 else { throw StoreError.readOnly(path: directory) }
@@ -46,12 +41,9 @@ enum OpenPreflight {
             return true
         }
 
-        #if canImport(Glibc)
-        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        #else
-        let fd = Darwin.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        #endif
-        guard fd >= 0 else {
+        // 0600, or 0660 in a folder shared with the shop's group (`FileModes`): SQLite gives the WAL and
+        // -shm files the database file's mode.
+        guard let fd = FileModes.createFile(path) else {
             let code = errno
             if code == EACCES || code == EROFS { throw StoreError.readOnly(path: path) }
             throw StoreError.cannotCreate(path: path, detail: String(cString: strerror(code)))

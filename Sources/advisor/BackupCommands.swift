@@ -20,6 +20,7 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         let db = try database.open()
+        defer { try? db.close() }
         let me = try OperatorIdentity.require(in: db, now: Date())
         try OperatorIdentity.require(.exportPersonalData, me)
         do {

@@ -85,6 +85,7 @@ struct StaffAddCommand: ParsableCommand {
 
     func run() throws {
         let (db, me) = try openAsOperator(database)
+        defer { try? db.close() }
         try OperatorIdentity.require(.manageStaff, me)
         let saved = try userFacing {
             try db.saveStaff(Staff(login: login, name: name, roles: parsedRoles() ?? [], skillLevel: skill),
@@ -132,6 +133,7 @@ struct StaffSetPINCommand: ParsableCommand {
 
     func run() throws {
         let (db, me) = try openAsOperator(database)
+        defer { try? db.close() }
         guard let target = try db.staff(login: login) else {
             throw CLIError(Message(zh: "找不到登录名为 \(FreeText.sanitize(login)) 的员工（用 advisor staff list 查看）",
                                    en: "No staff member has the login \(FreeText.sanitize(login)) (see advisor staff list)"))
@@ -171,6 +173,7 @@ struct StaffCheckPINCommand: ParsableCommand {
 
     func run() throws {
         let db = try database.open()
+        defer { try? db.close() }
         guard let staff = try db.staff(login: login), staff.isActive,
               let stored = try db.staffPINHash(staffID: staff.id!),
               let pin = StaffPIN.read(prompt: "PIN: ", fromStdin: pinFromStdin),

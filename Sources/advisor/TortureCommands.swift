@@ -40,6 +40,7 @@ struct TortureWriterCommand: ParsableCommand {
 
     func run() throws {
         let store = try AppDatabase.open(path: db, timeZone: tortureZone)
+        defer { try? store.close() }
         let log = try AckLog(path: acks)
         let phone = "13800138000"
         let vehicle: Vehicle
@@ -96,6 +97,7 @@ struct ConcurrencyWorkerCommand: ParsableCommand {
 
     func run() throws {
         let store = try AppDatabase.open(path: db, timeZone: tortureZone)
+        defer { try? store.close() }
         let op = Operator(staffID: nil, name: "worker \(worker)")
         var lines: [String] = []
         var rng = SystemRandomNumberGenerator()
