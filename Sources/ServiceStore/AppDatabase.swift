@@ -56,10 +56,12 @@ public final class AppDatabase: Sendable {
                      willUpgrade: (() -> Void)? = nil, joinShop: Bool = true) throws -> AppDatabase {
         let path = (path as NSString).expandingTildeInPath
         let existing = try OpenPreflight.prepare(path: path)
-        let lock = joinShop ? try ShopLock.shared(database: path, timeout: busyTimeout) : nil
+        // Read-only first, decide, and only then open for writing (a refused file stays untouched, and
+        // gets no lock file beside it either).
         if existing {
             try OpenPreflight.verifyReadable(path: path, busyTimeout: busyTimeout)
         }
+        let lock = joinShop ? try ShopLock.shared(database: path, timeout: busyTimeout) : nil
         do {
             var config = Configuration()
             config.foreignKeysEnabled = true

@@ -32,6 +32,9 @@ enum OpenPreflight {
         if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
             if isDirectory.boolValue { throw StoreError.notSQLite(path: path) }
             guard access(path, R_OK | W_OK) == 0 else { throw StoreError.readOnly(path: path) }
+            // root passes access() on a 0444 file; a file nobody may write is read-only for root too.
+            let mode = ((try? fm.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)??.intValue) ?? 0o600
+            guard mode & 0o222 != 0 else { throw StoreError.readOnly(path: path) }
             let size = (try? fm.attributesOfItem(atPath: path)[.size] as? NSNumber)??.intValue ?? 0
             if size == 0 { return false }
             guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.readOnly(path: path) }
@@ -75,23 +78,33 @@ enum OpenPreflight {
     /// Opens the existing file read-only and reads its schema (and, for a small file, runs
     /// `quick_check`): a truncated or damaged file is reported before the writer converts it to WAL or
     /// runs migrations on it.
+    ///
+    /// A refused file is left exactly as it was: the schema of a file from a newer version is recognised
+    /// here, read-only, before the writer (which converts to WAL, and whose WAL set-up creates and drops a
+    /// table) ever opens it; and the -wal / -shm files SQLite makes beside a WAL-mode file on a read are
+    /// removed again when this refuses it.
     static func verifyReadable(path: String, busyTimeout: TimeInterval) throws {
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(busyTimeout)
         config.label = "advisor.preflight"
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0
+        let absent = ["-wal", "-shm"].filter { !FileManager.default.fileExists(atPath: path + $0) }
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
+            defer { try? queue.close() }
             let problems = try queue.inDatabase { db in
                 _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master")
                 return size <= quickCheckLimit ? try String.fetchAll(db, sql: "PRAGMA quick_check(5)") : ["ok"]
             }
-            try queue.close()
             if problems != ["ok"] {
                 throw StoreError.corrupt(path: path, detail: problems.prefix(2).joined(separator: "; "))
             }
+            if try queue.inDatabase({ try $0.tableExists("grdb_migrations") && Schema.migrator.hasBeenSuperseded($0) }) {
+                throw StoreError.newerSchema(path: path)
+            }
         } catch {
+            for suffix in absent { unlink(path + suffix) }
             throw translate(error, path: path)
         }
     }

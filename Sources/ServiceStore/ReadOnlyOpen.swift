@@ -19,6 +19,7 @@ extension AppDatabase {
     static func openReadOnly(path: String, timeZone: TimeZone, busyTimeout: TimeInterval) throws -> AppDatabase {
         let path = (path as NSString).expandingTildeInPath
         try OpenPreflight.requireExisting(path: path)
+        try OpenPreflight.verifyReadable(path: path, busyTimeout: busyTimeout)
         let lock: ShopLock?
         do {
             lock = try ShopLock.shared(database: path, timeout: busyTimeout)
@@ -26,7 +27,6 @@ extension AppDatabase {
             // Read access to the shop without write access to its folder: nothing to protect from a restore.
             lock = nil
         }
-        try OpenPreflight.verifyReadable(path: path, busyTimeout: busyTimeout)
         do {
             var config = Configuration()
             config.readonly = true
