@@ -130,3 +130,22 @@ struct SharedShopTests {
         return path
     }
 }
+
+/// Every command closes its database before exiting: a copy of the .db file alone holds its change.
+struct CommandsCloseTheDatabaseTests {
+    @Test func aCopyOfTheFileAfterACommandHoldsItsChange() throws {
+        let folder = try ScratchFolder("close-on-exit")
+        let db = folder.path("shop.db")
+        let login = String(cString: getpwuid(getuid())!.pointee.pw_name)
+        var r = try runAdvisor(["staff", "list", "--db", db], user: login, in: folder)
+        #expect(r.status == 0, "\(r.out)")
+        r = try runAdvisor(["staff", "add", "advtest-copy", "--name", "复制", "--role", "advisor", "--db", db], user: login,
+                           in: folder)
+        #expect(r.status == 0, "\(r.out)")
+        let copy = folder.path("copy/shop.db")
+        mkdir(folder.path("copy"), 0o700)
+        try FileManager.default.copyItem(atPath: db, toPath: copy)
+        r = try runAdvisor(["staff", "list", "--db", copy], user: login, in: folder)
+        #expect(r.status == 0 && r.out.contains("advtest-copy"), "the copy lacks the change: \(r.out)")
+    }
+}

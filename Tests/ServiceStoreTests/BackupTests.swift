@@ -177,9 +177,15 @@ struct BackupTests {
         // pid 2^22 + 1 is above Linux's pid_max: no such process. Our own pid is alive.
         let abandoned = (backups as NSString).appendingPathComponent(".advisor-20261121-090000.db.4194305.partial")
         let live = (backups as NSString).appendingPathComponent(".advisor-20261120-080000.db.\(getpid()).partial")
-        for path in [abandoned, live] { FileManager.default.createFile(atPath: path, contents: Data("x".utf8)) }
+        // SQLite's rollback journal of a copy being written when the process was killed.
+        let journal = abandoned + "-journal"
+        for path in [abandoned, journal, live, live + "-journal"] {
+            FileManager.default.createFile(atPath: path, contents: Data("x".utf8))
+        }
         try db.makeBackup(now: Fixture.morning, directory: backups)
         #expect(!FileManager.default.fileExists(atPath: abandoned))
+        #expect(!FileManager.default.fileExists(atPath: journal))
+        #expect(FileManager.default.fileExists(atPath: live + "-journal"))
         #expect(FileManager.default.fileExists(atPath: live))
         #expect(AppDatabase.backups(in: backups).count == 1)
     }
