@@ -8,8 +8,8 @@ import Glibc
 
 /// A large import runs while four `concurrency-worker` processes keep saving repair orders and call
 /// attempts the whole time: no worker may see a "locked" error (or any other), and the import must
-/// report every row. Written as one transaction, 30,000 rows held the write lock longer than the 5 s
-/// busy timeout here and the workers' saves failed with "locked".
+/// report every row. Written as one transaction, such an import held the write lock longer than the
+/// 5 s busy timeout (30,000 rows: 10 s here) and the workers' saves failed with "locked".
 ///
 /// Size: ADVISOR_IMPORT_ROWS (default 30,000).
 @Suite(.serialized)

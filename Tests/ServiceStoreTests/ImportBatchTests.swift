@@ -53,6 +53,7 @@ struct ImportBatchTests {
             Issue.record("the import must stop at the batch that collides")
         } catch let error as ImportUndone {
             #expect(error.message.en.contains("nothing of the file was kept"))
+            #expect(error.message.en.contains("another terminal has just registered"), "\(error.message.en)")
             #expect(error.kept == 0)
             #expect(!error.message.zh.isEmpty)
         }

@@ -43,8 +43,10 @@ public struct ImportUndone: UserFacingError, Equatable {
 /// other terminals. Each batch has its own audit row (`importBatch`), so a process killed between two
 /// batches leaves audited rows that `advisor import` of the same file then matches instead of doubling.
 extension AppDatabase {
-    /// Rows per transaction: about 0.1 s each here, far below the busy timeout.
-    static let importBatchRows = 1_000
+    /// Rows per transaction. A row costs about 1 ms to write here (its search-index triggers included),
+    /// several times that on a loaded machine: 200 keep each transaction well under a second even then,
+    /// far below the 5 s busy timeout terminals wait.
+    static let importBatchRows = 200
 
     /// Writes `plan`; returns the id ranges created. `summary` is the import's own audit row detail.
     @discardableResult
@@ -71,20 +73,20 @@ extension AppDatabase {
             undo.vehicleIDs = vehicles.first.map { $0.id!...vehicles.last!.id! }
 
             for chunk in plan.customerUpdates.chunked(Self.importBatchRows / 4) {
-                try write { db in
+                try Self.paced { try write { db in
                     for (stored, final) in chunk {
                         let saved = try writeCustomer(db, final, operator: op, now: now)
                         undo.customers.append((stored, saved.version))
                     }
-                }
+                } }
             }
             for chunk in plan.vehicleUpdates.chunked(Self.importBatchRows / 4) {
-                try write { db in
+                try Self.paced { try write { db in
                     for (stored, final) in chunk {
                         let saved = try writeVehicle(db, final, operator: op, now: now)
                         undo.vehicles.append((stored, saved.version))
                     }
-                }
+                } }
             }
             // New customers with their new vehicles, a batch at a time; then new vehicles of stored customers.
             let newOwner = customers.first?.id ?? .max
@@ -99,10 +101,12 @@ extension AppDatabase {
             }
             for chunk in ofStored.chunked(Self.importBatchRows) { batches.append(([], Array(chunk))) }
             for (chunk, chunkVehicles) in batches {
+                try Self.paced {
                 try writeInBulk { db in
                     try Self.insertNew(customers: chunk, vehicles: chunkVehicles, db)
                     try Audit.append(db, operator: op, at: now, action: "importBatch", entity: Customer.table,
                                      entityID: nil, detail: Self.rangeDetail(chunk.map(\.id), chunkVehicles.map { $0.id! }))
+                }
                 }
             }
             var detail = summary
@@ -120,11 +124,30 @@ extension AppDatabase {
             }
             return (undo.customerIDs, undo.vehicleIDs)
         } catch {
-            let reason = (userFacing(error) as? UserFacingError)?.message
-                ?? Message(zh: "\(error)", en: "\(error)")
+            let reason: Message
+            if let dbError = error as? DatabaseError, dbError.resultCode == .SQLITE_CONSTRAINT {
+                // Checked against the snapshot, so only a save made since can collide.
+                let detail = dbError.message ?? "constraint"
+                reason = Message(zh: "其他终端刚刚登记了文件中也有的客户或车辆（\(detail)）",
+                                 en: "another terminal has just registered a customer or car the file also has (\(detail))")
+            } else {
+                reason = (userFacing(error) as? UserFacingError)?.message ?? Message(zh: "\(error)", en: "\(error)")
+            }
             let kept = (try? undoImport(undo, operator: op, now: now)) ?? 0
             throw ImportUndone(reason: reason, kept: kept)
         }
+    }
+
+    /// Runs one batch's transaction, then leaves the write lock free for as long as the batch held it
+    /// (20 ms to 0.5 s). Short transactions alone are not enough: SQLite's busy handler retries at
+    /// growing intervals (up to 100 ms), and an import that begins its next batch the instant the last
+    /// one commits holds the lock nearly all the time, so a terminal's save kept missing every gap and
+    /// still timed out ("locked") beside a 30,000-row import. Halving the import's pace keeps gaps wide.
+    private static func paced(_ body: () throws -> Void) throws {
+        let started = Date()
+        try body()
+        let held = Date().timeIntervalSince(started)
+        usleep(UInt32(Swift.min(Swift.max(held, 0.02), 0.5) * 1_000_000))
     }
 
     /// Moves AUTOINCREMENT's high-water mark of `table` up to `last` (never down).
