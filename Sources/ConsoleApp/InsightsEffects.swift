@@ -41,11 +41,11 @@ enum InsightsEffects {
             let tables = ReportTables.all(report, targets: try db.kpiTargets(), names: try db.staffNames(), language: language)
             let folder = URL(fileURLWithPath: db.path).deletingLastPathComponent().appendingPathComponent("reports")
             do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try FileModes.createFolder(folder.path)
                 let label = period.label(timeZone: context.timeZone).replacingOccurrences(of: "..", with: "_")
                 for table in tables {
                     let file = folder.appendingPathComponent("report-\(label)-\(table.kind.rawValue).csv")
-                    try Data(table.csv().utf8).write(to: file, options: .atomic)
+                    try FileModes.writeFile(Data(table.csv().utf8), to: file.path)
                 }
             } catch {
                 throw StoreError.cannotWriteFile(path: folder.path, detail: error.localizedDescription)

@@ -172,11 +172,12 @@ enum ReceptionEffects {
         return [.reception(.checkInSaved(result, warning: warning))]
     }
 
-    /// `<folder>/RO-20261122-0007.txt`, folder created owner-only; never overwrites an existing file.
+    /// `<folder>/RO-20261122-0007.txt`, folder and file owner-only (or the shop's group when it is shared,
+    /// see `FileModes`); never overwrites an existing file.
     private static func writeWorkOrder(_ text: String, number: String, folder: String) throws -> String {
         let fm = FileManager.default
         do {
-            try fm.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileModes.createFolder(folder)
         } catch {
             throw StoreError.cannotWriteFile(path: folder, detail: error.localizedDescription)
         }
@@ -186,9 +187,7 @@ enum ReceptionEffects {
             path = (folder as NSString).appendingPathComponent("\(number)-\(n).txt")
             n += 1
         }
-        guard fm.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw StoreError.cannotWriteFile(path: path, detail: "create failed")
-        }
+        try FileModes.writeNewFile(Data(text.utf8), to: path)
         return path
     }
 }

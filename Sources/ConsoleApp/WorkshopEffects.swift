@@ -111,10 +111,11 @@ enum WorkshopEffects {
             do {
                 let folder = ((db.path as NSString).deletingLastPathComponent as NSString)
                     .appendingPathComponent("deliveries")
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                // Names and amounts: owner-only, or the shop's group when it is shared (FileModes).
+                try FileModes.createFolder(folder)
                 let safe = number.filter { $0.isLetter || $0.isNumber || $0 == "-" }
                 let path = (folder as NSString).appendingPathComponent("\(safe.isEmpty ? "delivery" : safe).txt")
-                try text.write(toFile: path, atomically: true, encoding: .utf8)
+                try FileModes.writeFile(Data(text.utf8), to: path)
                 return [.workshop(.summarySaved(path: path))]
             } catch {
                 return [.workshop(.loadFailed(Message(zh: "交车单保存失败：\(error.localizedDescription)",

@@ -23,14 +23,21 @@ public final class AppDatabase: Sendable {
     let dbPool: DatabasePool
     /// `PRAGMA data_version` is per connection, so polling needs one connection kept open for good.
     private let versionConnection: DatabaseQueue
+    /// This process's place on the shop's lock file (see `ShopLock`): a restore waits for it to go.
+    private let shopLock: ShopLock?
+    /// True when opened by `openReadOnly`: nothing is ever written through it.
+    public let isReadOnly: Bool
 
     public static let busyTimeout: TimeInterval = 5
 
-    private init(path: String, timeZone: TimeZone, dbPool: DatabasePool, versionConnection: DatabaseQueue) {
+    init(path: String, timeZone: TimeZone, dbPool: DatabasePool, versionConnection: DatabaseQueue,
+                 shopLock: ShopLock?, isReadOnly: Bool = false) {
         self.path = path
         self.timeZone = timeZone
         self.dbPool = dbPool
         self.versionConnection = versionConnection
+        self.shopLock = shopLock
+        self.isReadOnly = isReadOnly
     }
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
@@ -44,13 +51,17 @@ public final class AppDatabase: Sendable {
     }
 
     /// `busyTimeout` is a parameter only so that tests of the "locked" refusal stay fast.
+    /// `joinShop: false` only for the restore, which holds the shop's lock exclusively itself.
     static func open(path: String, timeZone: TimeZone, busyTimeout: TimeInterval,
-                     willUpgrade: (() -> Void)? = nil) throws -> AppDatabase {
+                     willUpgrade: (() -> Void)? = nil, joinShop: Bool = true) throws -> AppDatabase {
         let path = (path as NSString).expandingTildeInPath
         let existing = try OpenPreflight.prepare(path: path)
+        // Read-only first, decide, and only then open for writing (a refused file stays untouched, and
+        // gets no lock file beside it either).
         if existing {
             try OpenPreflight.verifyReadable(path: path, busyTimeout: busyTimeout)
         }
+        let lock = joinShop ? try ShopLock.shared(database: path, timeout: busyTimeout) : nil
         do {
             var config = Configuration()
             config.foreignKeysEnabled = true
@@ -72,7 +83,8 @@ public final class AppDatabase: Sendable {
             readerConfig.busyMode = .timeout(busyTimeout)
             readerConfig.label = "advisor.data_version"
             let versionConnection = try DatabaseQueue(path: path, configuration: readerConfig)
-            return AppDatabase(path: path, timeZone: timeZone, dbPool: pool, versionConnection: versionConnection)
+            return AppDatabase(path: path, timeZone: timeZone, dbPool: pool, versionConnection: versionConnection,
+                               shopLock: lock)
         } catch {
             throw OpenPreflight.translate(error, path: path)
         }
@@ -100,7 +112,17 @@ public final class AppDatabase: Sendable {
     }
 
     /// Closes every connection (checkpointing the WAL into the file). Any later call fails.
+    /// Every command closes its database before it exits, so that a copy of the `.db` file alone,
+    /// taken afterwards, holds everything (the README still says `advisor backup`, not `cp`, while
+    /// terminals are open: their writes may be in the WAL).
     public func close() throws {
+        defer { shopLock?.release() }
+        if !isReadOnly {
+            // PASSIVE never waits for another terminal; the last connection's close checkpoints the rest.
+            _ = try? dbPool.writeWithoutTransaction { db in
+                try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)")
+            }
+        }
         try versionConnection.close()
         try dbPool.close()
     }

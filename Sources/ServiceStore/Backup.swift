@@ -102,12 +102,13 @@ extension AppDatabase {
         return try makeBackup(now: now, directory: folder)
     }
 
-    /// Half-written copies (`.NAME.PID.partial`) left by a process that was killed while writing one;
-    /// a copy still being written by a live process is left alone.
+    /// Half-written copies (`.NAME.PID.partial`, and SQLite's `.NAME.PID.partial-journal` beside them)
+    /// left by a process that was killed while writing one; a copy still being written by a live process
+    /// is left alone.
     static func removeAbandonedPartials(in folder: String) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        for name in names where name.hasPrefix(".") && name.hasSuffix(".partial") {
-            let parts = name.split(separator: ".")
+        for name in names where name.hasPrefix(".") && (name.hasSuffix(".partial") || name.hasSuffix(".partial-journal")) {
+            let parts = name.dropLast(name.hasSuffix("-journal") ? "-journal".count : 0).split(separator: ".")
             guard parts.count >= 3, let pid = Int32(parts[parts.count - 2]) else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH {
                 unlink((folder as NSString).appendingPathComponent(name))
@@ -167,31 +168,19 @@ extension AppDatabase {
         #endif
     }
 
+    /// Owner-only, or the shop's group when its folder is shared (`FileModes`).
     static func createOwnerOnlyFolder(_ folder: String) throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                throw StoreError.cannotCreate(path: folder, detail: "not a folder")
-            }
-            return
-        }
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw StoreError.cannotCreate(path: folder, detail: (error as NSError).localizedDescription)
-        }
+        try FileModes.createFolder(folder)
     }
 
-    /// Creates an empty file readable and writable by its owner only (whatever the umask).
+    /// Creates an empty file readable and writable by its owner only (whatever the umask), or by the
+    /// shop's group too when the folder is shared (`FileModes`).
     static func createOwnerOnlyFile(_ path: String) throws {
-        let fd = systemOpen(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
+        guard let fd = FileModes.createFile(path) else {
             let code = errno
             if code == EACCES || code == EROFS { throw StoreError.readOnly(path: path) }
             throw StoreError.cannotWriteFile(path: path, detail: String(cString: strerror(code)))
         }
-        fchmod(fd, 0o600)
         systemClose(fd)
     }
 

@@ -55,38 +55,65 @@ extension AppDatabase {
     /// Replaces the database at `path` with the backup `file`, after checking the backup. The database
     /// being replaced is first copied (or, when it cannot be opened, moved) to
     /// `<path>.before-restore-YYYYMMDD-HHMMSS` so that nothing is lost. The restore itself goes through
-    /// the backup API into the open database (one transaction: terminals still running see either the
-    /// old or the restored data, never a mix), then the schema is brought up to date.
+    /// the backup API into the open database (one transaction), then the schema is brought up to date.
+    ///
+    /// The shop's lock is taken exclusively first (`ShopLock`): while any console, import or command
+    /// has the shop open the restore is refused with how many, so no process can go on writing into a
+    /// file that was replaced or renamed under it, and an acknowledged write is always in the restored
+    /// file's predecessor kept aside. A live file that cannot be opened is moved aside only when
+    /// `replaceUnopenable` is set (the caller decides who may; see `RestoreCommand`).
     public static func restore(backup file: String, into path: String, operator op: Operator, now: Date,
-                               timeZone: TimeZone = .current) throws -> RestoreReport {
+                               timeZone: TimeZone = .current, replaceUnopenable: Bool = false) throws -> RestoreReport {
         let source = (file as NSString).expandingTildeInPath
         let target = (path as NSString).expandingTildeInPath
         try verifyBackup(source)
+        let folder = (target as NSString).deletingLastPathComponent.isEmpty
+            ? "." : (target as NSString).deletingLastPathComponent
+        try FileModes.createFolder(folder)
+        let shop = try ShopLock.exclusive(database: target)
+        defer { shop.release() }
+
         var config = Configuration()
         config.readonly = true
         config.label = "advisor.restore.source"
         let backupQueue = try DatabaseQueue(path: source, configuration: config)
         defer { try? backupQueue.close() }
 
-        let aside = "\(target).before-restore-\(backupStamp(now, timeZone: timeZone))"
+        var aside = "\(target).before-restore-\(backupStamp(now, timeZone: timeZone))"
+        var n = 2
+        while FileManager.default.fileExists(atPath: aside) {
+            aside = "\(target).before-restore-\(backupStamp(now, timeZone: timeZone))-\(n)"
+            n += 1
+        }
         let exists = FileManager.default.fileExists(atPath: target)
             && ((try? FileManager.default.attributesOfItem(atPath: target)[.size] as? NSNumber)??.intValue ?? 0) > 0
 
-        if exists, let live = try? AppDatabase.open(path: target, timeZone: timeZone) {
-            defer { try? live.close() }
-            try live.backup(to: aside)
+        if exists {
+            var openFailure: (any Error)?
             do {
-                try backupQueue.backup(to: live.dbPool)
-                try Schema.migrator.migrate(live.dbPool)
-            } catch {
-                throw fileError(error, path: target)
+                let live = try AppDatabase.open(path: target, timeZone: timeZone, busyTimeout: busyTimeout,
+                                                joinShop: false)
+                defer { try? live.close() }
+                try live.backup(to: aside)
+                do {
+                    try backupQueue.backup(to: live.dbPool)
+                    try Schema.migrator.migrate(live.dbPool)
+                } catch {
+                    throw fileError(error, path: target)
+                }
+                try live.recordRestore(from: source, operator: op, now: now)
+                return RestoreReport(keptAside: aside, restoredOnline: true)
+            } catch let error as StoreError {
+                switch error {
+                case .notSQLite, .corrupt, .newerSchema: openFailure = error
+                default: throw error
+                }
             }
-            try live.recordRestore(from: source, operator: op, now: now)
-            return RestoreReport(keptAside: aside, restoredOnline: true)
+            guard replaceUnopenable else { throw openFailure! }
         }
 
         // The current file cannot be opened (damaged, not SQLite) or is missing: move it aside whole
-        // and put a fresh copy of the backup in its place.
+        // and put a fresh copy of the backup in its place. Nobody has it open: the lock says so.
         var keptAside: String?
         if FileManager.default.fileExists(atPath: target) {
             for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: target + suffix) {
@@ -97,7 +124,7 @@ extension AppDatabase {
             keptAside = aside
         }
         try writeCopy(of: backupQueue, to: target)
-        let restored = try AppDatabase.open(path: target, timeZone: timeZone)
+        let restored = try AppDatabase.open(path: target, timeZone: timeZone, busyTimeout: busyTimeout, joinShop: false)
         defer { try? restored.close() }
         try restored.recordRestore(from: source, operator: op, now: now)
         return RestoreReport(keptAside: keptAside, restoredOnline: false)

@@ -14,7 +14,7 @@ struct AdvisorCommand: ParsableCommand {
         $XDG_DATA_HOME/advisor/advisor.db (or ~/.local/share/advisor/advisor.db).
         """,
         subcommands: [ConsoleCommand.self, DemoCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, ReportCommand.self,
-                      StaffCommand.self, BackupCommand.self, RestoreCommand.self,
+                      StaffCommand.self, BackupCommand.self, RestoreCommand.self, SetupSharedCommand.self,
                       TortureWriterCommand.self, ConcurrencyWorkerCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
@@ -91,6 +91,15 @@ struct DatabaseOptions: ParsableArguments {
                                    en: "Upgrading the shop's database to this version (once; about a minute for ten years of data)…")
                 FileHandle.standardError.write(Data((note.text(CLILanguage.current) + "\n").utf8))
             }
+        } catch let error as UserFacingError {
+            throw CLIError(error.message)
+        }
+    }
+
+    /// For commands that only read: never waits behind a writer, never changes the file.
+    func openReadOnly() throws -> AppDatabase {
+        do {
+            return try AppDatabase.openReadOnly(path: path)
         } catch let error as UserFacingError {
             throw CLIError(error.message)
         }

@@ -20,6 +20,7 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         let db = try database.open()
+        defer { try? db.close() }
         let me = try OperatorIdentity.require(in: db, now: Date())
         try OperatorIdentity.require(.exportPersonalData, me)
         do {
@@ -35,27 +36,50 @@ struct RestoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
         abstract: "Replace the database with a backup, after checking the backup's integrity (admin only).",
-        discussion: "The database being replaced is kept beside it as <db>.before-restore-YYYYMMDD-HHMMSS.")
+        discussion: """
+        The database being replaced is kept beside it as <db>.before-restore-YYYYMMDD-HHMMSS. Every terminal
+        on the shop must be closed first. A current file that cannot be opened (so nobody's role can be
+        checked in it) is replaced only with --force, by the file's owner or root.
+        """)
 
     @OptionGroup var database: DatabaseOptions
+
+    @Flag(help: "Replace a current file that cannot be opened (only its owner or root).")
+    var force = false
 
     @Argument(help: "The backup file to restore.")
     var file: String
 
     func run() throws {
         let now = Date()
-        // When the current database still opens, only its admins may replace it. When it does not
-        // (that is usually why one restores), write access to the file is what decides.
+        let target = (database.path as NSString).expandingTildeInPath
+        let exists = ((try? FileManager.default.attributesOfItem(atPath: target)[.size] as? NSNumber)??.intValue ?? 0) > 0
         var op = Operator(staffID: nil, name: OperatorIdentity.login)
-        if let live = try? AppDatabase.open(path: database.path) {
-            let me = try OperatorIdentity.require(in: live, now: now)
-            try OperatorIdentity.require(.restoreBackup, me)
-            op = me.asOperator
-            try? live.close()
+        if exists {
+            do {
+                // Read-only: checking who may restore never waits for a writer, and never changes the file.
+                let live = try AppDatabase.openReadOnly(path: target)
+                defer { try? live.close() }
+                guard try !live.allStaff().isEmpty else { throw RestoreRefusal.noStaff }
+                let me = try OperatorIdentity.require(in: live, now: now)
+                try OperatorIdentity.require(.restoreBackup, me)
+                op = me.asOperator
+            } catch let error as StoreError {
+                switch error {
+                case .notSQLite, .corrupt, .newerSchema:
+                    try RestoreRefusal.requireForce(force, target: target, reason: error.message, backup: file)
+                default: throw CLIError(error.message)
+                }
+            } catch RestoreRefusal.noStaff {
+                // No staff record to check a role in: the file's owner (or root) decides, as for a damaged file.
+                try RestoreRefusal.requireForce(force, target: target, reason: RestoreRefusal.noStaffReason, backup: file)
+            } catch let error as UserFacingError {
+                throw CLIError(error.message)
+            }
         }
         do {
-            let report = try AppDatabase.restore(backup: file, into: database.path, operator: op, now: now,
-                                                 timeZone: TimeZone.current)
+            let report = try AppDatabase.restore(backup: file, into: target, operator: op, now: now,
+                                                 timeZone: TimeZone.current, replaceUnopenable: force)
             let zh = CLILanguage.current == .zhHans
             print(zh ? "已从 \(file) 恢复 \(database.path)" : "Restored \(database.path) from \(file)")
             if let aside = report.keptAside {

@@ -49,6 +49,7 @@ struct ConsoleCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let db = try database.open()
+        defer { try? db.close() }
         let now = Date()
         let zone = ShopClock.timeZone(db)
         if demo, try db.isEmpty() {

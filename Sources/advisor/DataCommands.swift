@@ -16,6 +16,7 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let db = try database.open()
+        defer { try? db.close() }
         guard try db.isEmpty() else {
             throw CLIError(Message(zh: "数据库 \(database.path) 已有数据；演示数据只写入空数据库。请换一个 --db 路径。",
                                    en: "\(database.path) already holds data; the demo shop only goes into an empty database. Choose another --db path."))
@@ -34,8 +35,12 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let db = try database.open()
+        let db = try database.openReadOnly()
+        defer { try? db.close() }
         let report = try db.check()
+        for warning in SharedSetup.permissionWarnings(database: db.path) {
+            print(warning.text(CLILanguage.current))
+        }
         if report.isHealthy {
             print(CLILanguage.current == .zhHans ? "数据库完好：\(database.path)" : "Database OK: \(database.path)")
         } else {
@@ -57,6 +62,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let db = try database.open()
+        defer { try? db.close() }
         do {
             let me = try OperatorIdentity.require(in: db, now: Date())
             try db.exportCustomersAndVehicles(to: URL(fileURLWithPath: file), operator: me.asOperator, now: Date())
@@ -82,6 +88,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let db = try database.open()
+        defer { try? db.close() }
         do {
             // Entering customers is reception work; the import is audited under the person who ran it.
             let me = try OperatorIdentity.require(in: db, now: Date())

@@ -28,7 +28,8 @@ struct ReportCommand: ParsableCommand {
     var table: String?
 
     func run() throws {
-        let db = try database.open()
+        let db = try database.openReadOnly()
+        defer { try? db.close() }
         let zone = ShopClock.timeZone(db)
         let now = Date()
         let language = CLILanguage.current

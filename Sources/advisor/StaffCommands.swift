@@ -23,6 +23,19 @@ private func openAsOperator(_ database: DatabaseOptions) throws -> (AppDatabase,
     return (db, me)
 }
 
+/// `openAsOperator` for listing: read-only unless the staff list is empty (the first login then becomes
+/// the admin, which is a write).
+private func openReadOnlyAsOperator(_ database: DatabaseOptions) throws -> (AppDatabase, Staff) {
+    let size = (try? FileManager.default.attributesOfItem(atPath: database.path)[.size] as? NSNumber)??.intValue ?? 0
+    if size == 0 { return try openAsOperator(database) }
+    let db = try database.openReadOnly()
+    if try userFacing({ try db.allStaff() }).isEmpty {
+        try? db.close()
+        return try openAsOperator(database)
+    }
+    return (db, try OperatorIdentity.require(in: db, now: Date()))
+}
+
 private func userFacing<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
@@ -72,6 +85,7 @@ struct StaffAddCommand: ParsableCommand {
 
     func run() throws {
         let (db, me) = try openAsOperator(database)
+        defer { try? db.close() }
         try OperatorIdentity.require(.manageStaff, me)
         let saved = try userFacing {
             try db.saveStaff(Staff(login: login, name: name, roles: parsedRoles() ?? [], skillLevel: skill),
@@ -89,7 +103,8 @@ struct StaffListCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let (db, _) = try openAsOperator(database)
+        let (db, _) = try openReadOnlyAsOperator(database)
+        defer { try? db.close() }
         let zh = CLILanguage.current == .zhHans
         print(zh ? "登录名\t姓名\t角色\t状态\tPIN" : "login\tname\troles\tstatus\tPIN")
         for staff in try db.allStaff() {
@@ -123,6 +138,7 @@ struct StaffSetPINCommand: ParsableCommand {
 
     func run() throws {
         let (db, me) = try openAsOperator(database)
+        defer { try? db.close() }
         guard let target = try db.staff(login: login) else {
             throw CLIError(Message(zh: "找不到登录名为 \(FreeText.sanitize(login)) 的员工（用 advisor staff list 查看）",
                                    en: "No staff member has the login \(FreeText.sanitize(login)) (see advisor staff list)"))
@@ -167,6 +183,7 @@ struct StaffCheckPINCommand: ParsableCommand {
 
     func run() throws {
         let (db, me) = try openAsOperator(database)
+        defer { try? db.close() }
         try OperatorIdentity.require(.manageStaff, me)
         if let until = try db.pinLockedUntil(login: login, now: Date()) {
             try db.recordPINTryWhileLocked(login: login, by: me.asOperator, now: Date())

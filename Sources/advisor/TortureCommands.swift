@@ -40,6 +40,7 @@ struct TortureWriterCommand: ParsableCommand {
 
     func run() throws {
         let store = try AppDatabase.open(path: db, timeZone: tortureZone)
+        defer { try? store.close() }
         let log = try AckLog(path: acks)
         let phone = "13800138000"
         let vehicle: Vehicle
@@ -91,15 +92,20 @@ struct ConcurrencyWorkerCommand: ParsableCommand {
     @Option(name: .customLong("ro")) var repairOrders: [Int64] = []
     @Option(name: .customLong("callback")) var callbacks: [Int64] = []
     @Option var report: String
+    @Option(help: "Keep going past --iterations until this file exists (to run beside another long process).")
+    var untilExists: String?
 
     func run() throws {
         let store = try AppDatabase.open(path: db, timeZone: tortureZone)
+        defer { try? store.close() }
         let op = Operator(staffID: nil, name: "worker \(worker)")
         var lines: [String] = []
         var rng = SystemRandomNumberGenerator()
         let targets = repairOrders.map { ("ro", $0) } + callbacks.map { ("cb", $0) }
         guard !targets.isEmpty else { throw ValidationError("give at least one --ro or --callback") }
-        for i in 0..<iterations {
+        var i = 0
+        while i < iterations || untilExists.map({ !FileManager.default.fileExists(atPath: $0) }) == true {
+            defer { i += 1 }
             let (kind, id) = targets.randomElement(using: &rng)!
             let token = "w\(worker)-\(i)"
             // Hold the loaded state a moment so that other workers save in between: that is the race.

@@ -90,18 +90,24 @@ struct BackupTests {
         try Fixture.customer(db, "王芳", phones: ["13800138000"])
         let backup = try db.makeBackup(now: Fixture.morning)
         try Fixture.customer(db, "李娜", phones: ["13900139000"])
-        // Another terminal keeps its connection open through the restore.
+        // A terminal still open on the shop keeps the restore out; once it has closed the restore goes through.
+        #expect(throws: ShopLockError.terminalsOpen(path: db.path, count: 1)) {
+            try AppDatabase.restore(backup: backup, into: db.path, operator: Fixture.advisor,
+                                    now: Fixture.morning.addingTimeInterval(600), timeZone: Fixture.shanghai)
+        }
+        try db.close()
         let report = try AppDatabase.restore(backup: backup, into: db.path, operator: Fixture.advisor,
                                              now: Fixture.morning.addingTimeInterval(600), timeZone: Fixture.shanghai)
+        let reopened = try AppDatabase.open(path: db.path, timeZone: Fixture.shanghai)
         #expect(report.restoredOnline)
         let aside = try #require(report.keptAside)
         #expect(aside.hasSuffix(".before-restore-20261122-091000"))
         #expect(try permissions(aside) == 0o600)
         #expect(try customerNames(aside) == ["李娜", "王芳"])
-        let names = try db.auditEntries(entity: "database", entityID: nil).map(\.action)
+        let names = try reopened.auditEntries(entity: "database", entityID: nil).map(\.action)
         #expect(names == ["restore"])
-        #expect(try Set(db.dbPool.read { try String.fetchAll($0, sql: "SELECT name FROM customer") }) == ["王芳"])
-        #expect(try db.check().isHealthy)
+        #expect(try Set(reopened.dbPool.read { try String.fetchAll($0, sql: "SELECT name FROM customer") }) == ["王芳"])
+        #expect(try reopened.check().isHealthy)
     }
 
     @Test func restoreRefusesBadBackupsAndChangesNothing() throws {
@@ -146,8 +152,14 @@ struct BackupTests {
         let path = db.path
         try db.close()
         try Data("this is not a database".utf8).write(to: URL(fileURLWithPath: path))
+        // Replacing a file nobody can check the restorer's role in is the caller's explicit choice.
+        #expect(throws: StoreError.notSQLite(path: path)) {
+            try AppDatabase.restore(backup: backup, into: path, operator: Fixture.advisor, now: Fixture.morning,
+                                    timeZone: Fixture.shanghai)
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "this is not a database")
         let report = try AppDatabase.restore(backup: backup, into: path, operator: Fixture.advisor,
-                                             now: Fixture.morning, timeZone: Fixture.shanghai)
+                                             now: Fixture.morning, timeZone: Fixture.shanghai, replaceUnopenable: true)
         #expect(!report.restoredOnline)
         let aside = try #require(report.keptAside)
         #expect(try String(contentsOfFile: aside, encoding: .utf8) == "this is not a database")
@@ -165,9 +177,15 @@ struct BackupTests {
         // pid 2^22 + 1 is above Linux's pid_max: no such process. Our own pid is alive.
         let abandoned = (backups as NSString).appendingPathComponent(".advisor-20261121-090000.db.4194305.partial")
         let live = (backups as NSString).appendingPathComponent(".advisor-20261120-080000.db.\(getpid()).partial")
-        for path in [abandoned, live] { FileManager.default.createFile(atPath: path, contents: Data("x".utf8)) }
+        // SQLite's rollback journal of a copy being written when the process was killed.
+        let journal = abandoned + "-journal"
+        for path in [abandoned, journal, live, live + "-journal"] {
+            FileManager.default.createFile(atPath: path, contents: Data("x".utf8))
+        }
         try db.makeBackup(now: Fixture.morning, directory: backups)
         #expect(!FileManager.default.fileExists(atPath: abandoned))
+        #expect(!FileManager.default.fileExists(atPath: journal))
+        #expect(FileManager.default.fileExists(atPath: live + "-journal"))
         #expect(FileManager.default.fileExists(atPath: live))
         #expect(AppDatabase.backups(in: backups).count == 1)
     }

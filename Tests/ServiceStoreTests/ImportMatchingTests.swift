@@ -18,8 +18,10 @@ import ServiceDomain
     }
 
     /// Audit rows written by the import (the fixtures write theirs as reception).
+    /// The import's audit rows, without the per-transaction `importBatch` rows (see `ImportBatchTests`).
     func importAudit(_ db: AppDatabase, _ entity: String) throws -> [AuditEntry] {
-        try db.auditEntries(entity: entity, entityID: nil).filter { $0.operatorName == Fixture.advisor.name }
+        try db.auditEntries(entity: entity, entityID: nil)
+            .filter { $0.operatorName == Fixture.advisor.name && $0.action != "importBatch" }
     }
 
     func detail(_ entry: AuditEntry) throws -> [String: Any] {

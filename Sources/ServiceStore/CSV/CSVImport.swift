@@ -5,7 +5,9 @@ import ServiceDomain
 extension AppDatabase {
     /// Imports a customer/vehicle file (the export's format; BOM optional). Every row is validated
     /// first; any problem refuses the whole file with an `ImportError` naming each line and column, and
-    /// nothing is written. The rows are then applied in one transaction:
+    /// nothing is written. The rows are matched against one read snapshot (no write lock), then written
+    /// in short transactions that terminals' saves interleave with (`applyImport`; a failure there takes
+    /// back what was written):
     ///
     /// - A row whose phone matches a stored customer (or one created by an earlier row) is that
     ///   customer: new phones are appended, the two flags are switched on if the row has them, notes
@@ -32,7 +34,17 @@ extension AppDatabase {
         // "Today" is the shop's, whatever zone the machine running the import is set to.
         let shopZone = (try? setting(key: "shop.timezone")).flatMap { $0 }.flatMap(TimeZone.init(identifier:)) ?? timeZone
         let rows = try CustomerCSVReader(today: CalendarDate(now, in: shopZone), encoding: encoding).read(data)
-        return try writeInBulk { db in
+        let plan: ImportPlan
+        do {
+            plan = try dbPool.read { db in try planImport(rows, db: db, operator: op, now: now) }
+        } catch {
+            throw userFacing(error)
+        }
+        try applyImport(plan, operator: op, now: now, summary: Self.importSummary(plan))
+        return plan.report
+    }
+
+    func planImport(_ rows: [ImportRow], db: Database, operator op: Operator, now: Date) throws -> ImportPlan {
             var report = ImportReport()
             var problems: [ImportProblem] = []
             var applier = try ImportApplier(store: self, db: db, rows: rows, operator: op, now: now)
@@ -50,14 +62,22 @@ extension AppDatabase {
                                                   reason: error.message))
                 }
             }
-            // Throwing rolls the whole transaction back: nothing of the file is kept.
+            // Nothing has been written yet: a refused file leaves the database as it was.
             if !problems.isEmpty { throw ImportError(problems: problems) }
-            let created = try applier.insertCreated()
-            let readings = try ImportReadings.add(db, rows: rows, now: now)
+            // The mileage column, checked against the same snapshot: a reading below a car's last is a problem
+            // of its row, and the readings to add are written after the cars (`applyImport`).
+            let readings = try ImportReadings.plan(db, rows: rows)
             if !readings.problems.isEmpty { throw ImportError(problems: readings.problems) }
-            report.readingsAdded = readings.added
+            report.readingsAdded = readings.planned.count
             report.rows = rows.count
-            var detail: [String: AuditValue] = [
+            var plan = applier.plan(report: report)
+            plan.readings = readings.planned
+            return plan
+    }
+
+    private static func importSummary(_ plan: ImportPlan) -> [String: AuditValue] {
+            let report = plan.report
+            let detail: [String: AuditValue] = [
                 "rows": .int(Int64(report.rows)),
                 "customersCreated": .int(Int64(report.customersCreated)),
                 "customersMatched": .int(Int64(report.customersMatched)),
@@ -65,18 +85,7 @@ extension AppDatabase {
                 "vehiclesUpdated": .int(Int64(report.vehiclesUpdated)),
                 "readingsAdded": .int(Int64(report.readingsAdded)),
             ]
-            if let ids = created.customers {
-                detail["firstCustomerID"] = .int(ids.lowerBound)
-                detail["lastCustomerID"] = .int(ids.upperBound)
-            }
-            if let ids = created.vehicles {
-                detail["firstVehicleID"] = .int(ids.lowerBound)
-                detail["lastVehicleID"] = .int(ids.upperBound)
-            }
-            try Audit.append(db, operator: op, at: now, action: "import", entity: Customer.table, entityID: nil,
-                             detail: detail)
-            return report
-        }
+            return detail
     }
 
     private static func importColumn(for error: StoreError) -> String {

@@ -2,20 +2,21 @@ import Foundation
 import GRDB
 import ServiceDomain
 
-/// Applies the validated rows of one import inside its transaction, row by row in file order, with
-/// the matching done in memory instead of a few queries per row.
+/// Works out what the validated rows of one import change, row by row in file order, with the matching
+/// done in memory instead of a few queries per row. It only reads (one snapshot, no write lock): the
+/// result is an `ImportPlan` that `AppDatabase.applyImport` writes in short transactions.
 ///
 /// Up front, a handful of set-based queries load what the file can match: the owners of every phone
 /// in the file (with their stored record and phones), and the vehicles holding any plate (active) or
 /// VIN of the file. Each row then reads and updates these dictionaries, so a row sees what earlier
 /// rows did exactly as if they had been written.
 ///
-/// Changes to stored customers and vehicles are written at once through the audited writes
-/// (`writeCustomer`, `writeVehicle`: one `update` audit row with old and new values each). The
-/// customers and vehicles the file creates get their ids now (the ones AUTOINCREMENT would give, in
-/// file order) but are inserted only by `insertCreated`, once every row has been accepted, by one
-/// INSERT … SELECT per table (`AppDatabase.insertNew`); the import's own audit row names them by id
-/// range.
+/// Changes to stored customers and vehicles are kept as (stored, final) pairs, written later through
+/// the audited writes (`writeCustomer`, `writeVehicle`: one `update` audit row with old and new values
+/// each, version-checked against what was read here). The customers and vehicles the file creates get
+/// provisional ids now (the ones AUTOINCREMENT would give, in file order; the apply step moves them past
+/// anything saved meanwhile) and are inserted by INSERT … SELECT per table (`AppDatabase.insertNew`);
+/// the import's own audit row names them by id range.
 struct ImportApplier {
     let store: AppDatabase
     let db: Database
@@ -34,6 +35,10 @@ struct ImportApplier {
     /// Active vehicles by plate, and vehicles (active or not) by VIN, among `vehicles`.
     private var activePlates: [String: RowID] = [:]
     private var vins: [String: RowID] = [:]
+    /// Stored customers and vehicles this import changes: as read, by id (the final state is in
+    /// `customers` / `vehicles`).
+    private var storedCustomers: [RowID: Customer] = [:]
+    private var storedVehicles: [RowID: Vehicle] = [:]
 
     /// Ids from these on are rows this import creates.
     let firstNewCustomerID: RowID
@@ -134,8 +139,9 @@ struct ImportApplier {
         if stored.kind == nil { merged.kind = row.customer.kind }
         let valid = try CustomerRules.validated(merged)
         if valid != stored {
-            // A stored customer is updated now, audited; one created by this file only in memory.
-            remember(id < firstNewCustomerID ? try store.writeCustomer(db, valid, operator: op, now: now) : valid)
+            // A stored customer is updated when the plan is applied (audited, version-checked).
+            if id < firstNewCustomerID, storedCustomers[id] == nil { storedCustomers[id] = stored }
+            remember(valid)
         }
         report.customersMatched += 1
         if stored.name != row.customer.name {
@@ -182,8 +188,8 @@ struct ImportApplier {
         try refuseDuplicateVIN(valid, id: existingID)
         // The same comparison `saveVersioned` makes: a row that changes nothing writes nothing.
         guard !Audit.changes(from: existing.columns, to: valid.columns).isEmpty else { return }
-        remember(existingID < firstNewVehicleID ? try store.writeVehicle(db, valid, operator: op, now: now) : valid,
-                 replacing: existing)
+        if existingID < firstNewVehicleID, storedVehicles[existingID] == nil { storedVehicles[existingID] = existing }
+        remember(valid, replacing: existing)
         report.vehiclesUpdated += 1
     }
 
@@ -214,16 +220,17 @@ struct ImportApplier {
         return try store.ownerSummary(db, customerID: customerID)
     }
 
-    // MARK: Creating
+    // MARK: Plan
 
-    /// Inserts the customers and vehicles the rows created, in their final state; call once every row
-    /// has been accepted, inside `writeInBulk`. Returns the id ranges created (nil when none).
-    func insertCreated() throws -> (customers: ClosedRange<RowID>?, vehicles: ClosedRange<RowID>?) {
-        let customerIDs = firstNewCustomerID..<nextCustomerID
-        let vehicleIDs = firstNewVehicleID..<nextVehicleID
-        try AppDatabase.insertNew(customers: customerIDs.map { ($0, customers[$0]!) },
-                                  vehicles: vehicleIDs.map { vehicles[$0]! }, db)
-        return (customerIDs.isEmpty ? nil : customerIDs.lowerBound...customerIDs.upperBound - 1,
-                vehicleIDs.isEmpty ? nil : vehicleIDs.lowerBound...vehicleIDs.upperBound - 1)
+    /// What the accepted rows change, for `AppDatabase.applyImport`.
+    func plan(report: ImportReport) -> ImportPlan {
+        ImportPlan(
+            report: report,
+            firstNewCustomerID: firstNewCustomerID,
+            firstNewVehicleID: firstNewVehicleID,
+            newCustomers: (firstNewCustomerID..<nextCustomerID).map { ($0, customers[$0]!) },
+            newVehicles: (firstNewVehicleID..<nextVehicleID).map { vehicles[$0]! },
+            customerUpdates: storedCustomers.keys.sorted().map { (storedCustomers[$0]!, customers[$0]!) },
+            vehicleUpdates: storedVehicles.keys.sorted().map { (storedVehicles[$0]!, vehicles[$0]!) })
     }
 }

@@ -2,20 +2,29 @@ import Foundation
 import GRDB
 import ServiceDomain
 
+/// A reading the import will add: the car by its plate (new cars have no id until their batch is written).
+struct PlannedReading: Sendable, Equatable {
+    let plate: String
+    let km: Int
+}
+
 /// The `mileage` column of an import: one `imported` odometer reading per car, once its row is applied.
 enum ImportReadings {
-    /// Adds a reading for each row with a mileage, unless the car already has one as high. A reading
-    /// below the car's last one is a problem of that row: an import never lowers an odometer (a
-    /// replaced one is recorded at the desk, with its reason).
-    static func add(_ db: Database, rows: [ImportRow], now: Date) throws -> (added: Int, problems: [ImportProblem]) {
-        var added = 0
+    /// Checks the column against the stored readings (the import's read snapshot) and the rows before it:
+    /// a reading below the car's last one is a problem of that row (an import never lowers an odometer; a
+    /// replaced one is recorded at the desk, with its reason), one equal to it adds nothing.
+    static func plan(_ db: Database, rows: [ImportRow]) throws -> (planned: [PlannedReading], problems: [ImportProblem]) {
+        var planned: [PlannedReading] = []
         var problems: [ImportProblem] = []
+        var lastInFile: [String: Int] = [:]
         for row in rows {
             guard let km = row.mileage, let plate = row.vehicle?.plate else { continue }
-            guard let vehicleID = try RowID.fetchOne(db, sql: "SELECT id FROM vehicle WHERE plate = ? AND is_active = 1",
-                                                     arguments: [plate]) else { continue }
-            let last = try Int.fetchOne(db, sql: "SELECT MAX(km) FROM mileage_reading WHERE vehicle_id = ?",
+            var last = lastInFile[plate]
+            if last == nil, let vehicleID = try RowID.fetchOne(
+                db, sql: "SELECT id FROM vehicle WHERE plate = ? AND is_active = 1", arguments: [plate]) {
+                last = try Int.fetchOne(db, sql: "SELECT MAX(km) FROM mileage_reading WHERE vehicle_id = ?",
                                         arguments: [vehicleID])
+            }
             if let last, km < last {
                 problems.append(ImportProblem(line: row.line, column: "mileage", reason: Message(
                     zh: "里程 \(km) 公里低于这辆车已记录的 \(last) 公里；导入不会调低里程（更换过里程表请在接车时登记原因）",
@@ -25,9 +34,22 @@ enum ImportReadings {
                 continue
             }
             if let last, km == last { continue }
-            _ = try Persistence.insert(MileageReading(vehicleID: vehicleID, km: km, readAt: now, source: .imported), db)
-            added += 1
+            lastInFile[plate] = km
+            planned.append(PlannedReading(plate: plate, km: km))
         }
-        return (added, problems)
+        return (planned, problems)
+    }
+
+    /// Writes planned readings (their cars are stored by now); returns the new readings' ids.
+    static func insert(_ db: Database, _ readings: ArraySlice<PlannedReading>, now: Date) throws -> [RowID] {
+        var ids: [RowID] = []
+        for reading in readings {
+            guard let vehicleID = try RowID.fetchOne(db, sql: "SELECT id FROM vehicle WHERE plate = ? AND is_active = 1",
+                                                     arguments: [reading.plate]) else { continue }
+            let saved = try Persistence.insert(MileageReading(vehicleID: vehicleID, km: reading.km, readAt: now,
+                                                              source: .imported), db)
+            if let id = saved.id { ids.append(id) }
+        }
+        return ids
     }
 }
