@@ -42,7 +42,7 @@ struct ImportBatchTests {
         let wang = try Fixture.customer(db, "王芳", phones: ["13812345678"])
         let rows = AppDatabase.importBatchRows * 2 + 5
         let file = try csv(folder, ["王芳,13812345678;13911112222,1,0,,,,,,,"] + lines(rows))
-        let parsed = try CustomerCSVReader(timeZone: Fixture.shanghai).read(Data(contentsOf: file))
+        let parsed = try CustomerCSVReader(today: CalendarDate(Fixture.morning, in: Fixture.shanghai)).read(Data(contentsOf: file))
         let plan = try db.dbPool.read { try db.planImport(parsed, db: $0, operator: Fixture.advisor, now: Fixture.morning) }
 
         // While the import was being worked out, a terminal registered a car the file's last batch also has.
