@@ -102,24 +102,25 @@ enum WorkshopEffects {
                 let shop = (try? db.setting(key: "shop.name")) ?? nil
                 let result = try db.deliver(roID: roID, version: version, ticked: ticked, shopName: shop ?? "",
                                             operator: op, now: now)
-                return [.workshop(.delivered(number: result.order.number, summary: result.summary,
-                                             callbackDue: result.callback.dueAt))]
+                // The summary is written on delivery (the customer's copy and the shop's record); a failed
+                // write does not undo the delivery, it says so and `s` tries again.
+                do {
+                    let path = try writeSummary(number: result.order.number, text: result.summary, db: db)
+                    return [.workshop(.delivered(number: result.order.number, summary: result.summary,
+                                                 callbackDue: result.callback.dueAt, summaryPath: path))]
+                } catch {
+                    return [.workshop(.delivered(number: result.order.number, summary: result.summary,
+                                                 callbackDue: result.callback.dueAt)),
+                            .workshop(.loadFailed(WorkshopStrings.summaryNotSaved(error.localizedDescription)))]
+                }
             } catch {
                 return [.workshop(.changeFailed(message(error)))]
             }
         case .saveSummary(let number, let text):
             do {
-                let folder = ((db.path as NSString).deletingLastPathComponent as NSString)
-                    .appendingPathComponent("deliveries")
-                // Names and amounts: owner-only, or the shop's group when it is shared (FileModes).
-                try FileModes.createFolder(folder)
-                let safe = number.filter { $0.isLetter || $0.isNumber || $0 == "-" }
-                let path = (folder as NSString).appendingPathComponent("\(safe.isEmpty ? "delivery" : safe).txt")
-                try FileModes.writeFile(Data(text.utf8), to: path)
-                return [.workshop(.summarySaved(path: path))]
+                return [.workshop(.summarySaved(path: try writeSummary(number: number, text: text, db: db)))]
             } catch {
-                return [.workshop(.loadFailed(Message(zh: "交车单保存失败：\(error.localizedDescription)",
-                                                      en: "Could not save the summary: \(error.localizedDescription)")))]
+                return [.workshop(.loadFailed(WorkshopStrings.summaryNotSaved(error.localizedDescription)))]
             }
         }
     }
@@ -136,4 +137,15 @@ enum WorkshopEffects {
         (error as? UserFacingError)?.message
             ?? Message(zh: "操作失败：\(error.localizedDescription)", en: "The change failed: \(error.localizedDescription)")
     }
+}
+
+/// Writes a delivery summary to `deliveries/RO-….txt` beside the database: names and amounts, so
+/// owner-only, or the shop's group when it is shared (FileModes). Returns the file's path.
+private func writeSummary(number: String, text: String, db: AppDatabase) throws -> String {
+    let folder = ((db.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("deliveries")
+    try FileModes.createFolder(folder)
+    let safe = number.filter { $0.isLetter || $0.isNumber || $0 == "-" }
+    let path = (folder as NSString).appendingPathComponent("\(safe.isEmpty ? "delivery" : safe).txt")
+    try FileModes.writeFile(Data(text.utf8), to: path)
+    return path
 }

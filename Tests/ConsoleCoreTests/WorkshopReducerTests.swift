@@ -226,6 +226,17 @@ func boardPage(_ rows: [BoardRow], offset: Int = 0, total: Int? = nil) -> BoardP
         _ = send(&s, .escape)
         #expect(s.workshop.delivery.summary == nil && s.panel == .delivery)
     }
+
+    /// The summary is written on delivery: the status line names the file along with the callback.
+    @Test func deliveredWithItsSummaryWrittenNamesTheFile() {
+        var s = onDelivery(context(mayOverride: false))
+        _ = reduce(&s, .workshop(.delivered(number: "RO-20261122-0009", summary: "交车单\n",
+                                            callbackDue: fixedNow.addingTimeInterval(86_400),
+                                            summaryPath: "/srv/shop/deliveries/RO-20261122-0009.txt")))
+        #expect(s.status?.message.en == "RO-20261122-0009 delivered; follow-up call scheduled for 11-23 14:05; "
+            + "summary: /srv/shop/deliveries/RO-20261122-0009.txt")
+        #expect(s.status?.kind == .ok)
+    }
 }
 
 @Suite struct WorkshopDetailReducerTests {

@@ -46,7 +46,9 @@ struct SharedShopTests {
         chmod(folder.url.path, 0o755)
         // The binary where the test users can run it.
         let binary = folder.path("advisor")
-        try FileManager.default.copyItem(atPath: TmuxSession.advisorPath, toPath: binary)
+        // Copied by cp, not by this process: a child forked meanwhile by another test would inherit the
+        // open file and make running it fail with "Text file busy".
+        #expect(try TmuxSession.run("/bin/cp", [TmuxSession.advisorPath, binary]).status == 0)
         chmod(binary, 0o755)
         let home = folder.path("home")
         mkdir(home, 0o755)

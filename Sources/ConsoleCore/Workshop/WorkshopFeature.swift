@@ -86,12 +86,14 @@ public enum WorkshopFeature {
             state.workshop.delivery.context = context
             if context == nil { state.workshop.delivery.checklistFocused = false }
             return []
-        case .delivered(let number, let summary, let due):
+        case .delivered(let number, let summary, let due, let path):
             state.workshop.delivery.summary = summary
             state.workshop.delivery.summaryNumber = number
             state.workshop.delivery.ticked = [:]
             state.workshop.delivery.checklistFocused = false
-            state.status = StatusLine(WorkshopStrings.delivered(number, callbackDue: clock(due, state, withDay: true)), kind: .ok)
+            let callback = clock(due, state, withDay: true)
+            state.status = StatusLine(path.map { WorkshopStrings.delivered(number, callbackDue: callback, summaryPath: $0) }
+                                      ?? WorkshopStrings.delivered(number, callbackDue: callback), kind: .ok)
             return refresh(&state)
         case .summarySaved(let path):
             state.status = StatusLine(WorkshopStrings.summarySaved(path), kind: .ok)

@@ -149,7 +149,8 @@ public enum WorkshopEvent: Sendable, Equatable {
     case changeFailed(Message)
     case deliveryQueueLoaded(BoardPage)
     case deliveryContextLoaded(DeliveryContext?)
-    case delivered(number: String, summary: String, callbackDue: Date)
+    /// `summaryPath`: where the summary was written on delivery (nil when the write failed).
+    case delivered(number: String, summary: String, callbackDue: Date, summaryPath: String? = nil)
     case summarySaved(path: String)
     case loadFailed(Message)
 }

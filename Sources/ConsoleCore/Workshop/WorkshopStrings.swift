@@ -96,6 +96,13 @@ public enum WorkshopStrings {
         Message(zh: "\(number) 已交车；回访已安排在 \(callbackDue)",
                 en: "\(number) delivered; follow-up call scheduled for \(callbackDue)")
     }
+    public static func delivered(_ number: String, callbackDue: String, summaryPath: String) -> Message {
+        Message(zh: "\(number) 已交车；回访已安排在 \(callbackDue)；交车单：\(summaryPath)",
+                en: "\(number) delivered; follow-up call scheduled for \(callbackDue); summary: \(summaryPath)")
+    }
+    public static func summaryNotSaved(_ reason: String) -> Message {
+        Message(zh: "交车单未能写入文件：\(reason)；按 s 重试", en: "The summary could not be written: \(reason); press s to try again")
+    }
     public static func summarySaved(_ path: String) -> Message {
         Message(zh: "交车单已保存：\(path)", en: "Summary saved: \(path)")
     }
