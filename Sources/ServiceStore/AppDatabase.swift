@@ -63,15 +63,7 @@ public final class AppDatabase: Sendable {
         }
         let lock = joinShop ? try ShopLock.shared(database: path, timeout: busyTimeout) : nil
         do {
-            var config = Configuration()
-            config.foreignKeysEnabled = true
-            config.busyMode = .timeout(busyTimeout)
-            config.label = "advisor"
-            // 8 MB of pages per connection instead of SQLite's 2 MB: with ten years of data a search's
-            // hits are spread over the file, and a page found in the cache costs no read (the benchmark's
-            // per-keystroke p99 at the large size went from 25 to 14 ms).
-            config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -8000") }
-            let pool = try DatabasePool(path: path, configuration: config)
+            let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false, busyTimeout: busyTimeout))
             let migrator = Schema.migrator
             if existing, let willUpgrade, try !pool.read({ try migrator.hasCompletedMigrations($0) }) { willUpgrade() }
             try migrator.migrate(pool)
@@ -169,5 +161,21 @@ enum StoreTime {
         let back = calendar.dateComponents([.year, .month, .day], from: date)
         guard back.year == y, back.month == m, back.day == d else { return nil }
         return date
+    }
+}
+
+extension AppDatabase {
+    /// The connections' settings, for the writer's pool and for read-only opens alike.
+    static func configuration(readOnly: Bool, busyTimeout: TimeInterval) -> Configuration {
+        var config = Configuration()
+        config.readonly = readOnly
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(busyTimeout)
+        config.label = readOnly ? "advisor.readonly" : "advisor"
+        // 8 MB of pages per connection instead of SQLite's 2 MB: with ten years of data a search's
+        // hits are spread over the file, and a page found in the cache costs no read (the benchmark's
+        // per-keystroke p99 at the large size went from 25 to 14 ms).
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -8000") }
+        return config
     }
 }

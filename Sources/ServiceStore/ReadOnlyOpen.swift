@@ -28,13 +28,7 @@ extension AppDatabase {
             lock = nil
         }
         do {
-            var config = Configuration()
-            config.readonly = true
-            config.foreignKeysEnabled = true
-            config.busyMode = .timeout(busyTimeout)
-            config.label = "advisor.readonly"
-            config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -8000") }
-            let pool = try DatabasePool(path: path, configuration: config)
+            let pool = try DatabasePool(path: path, configuration: configuration(readOnly: true, busyTimeout: busyTimeout))
             let migrator = Schema.migrator
             if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
                 try? pool.close()
