@@ -98,7 +98,8 @@ enum ReceptionEffects {
     }
 
     /// When the person checking in is an advisor the order is theirs (the store records it); otherwise the form
-    /// offers the advisors, the customer's usual one (their latest visit's) chosen first.
+    /// offers the advisors, the customer's usual one (their latest visit's) as the default when the form has no
+    /// appointment advisor (the form prefers the one the appointment was booked with).
     private static func advisorChoices(_ card: CustomerCard?, _ context: EffectContext) throws -> [Action] {
         let advisors = try context.db.advisors()
         if let me = context.operator.staffID, advisors.contains(where: { $0.id == me }) { return [] }

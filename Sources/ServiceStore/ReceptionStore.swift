@@ -107,7 +107,19 @@ extension AppDatabase {
             slotStart: a.slotStart, lane: a.lane, existing: sameSlot, hours: hours, overrideReason: cleanReason,
             now: now, timeZone: timeZone, excluding: a.id)
         a.capacityOverrideReason = recorded.isEmpty ? a.capacityOverrideReason : recorded
+        a.advisorID = try bookingAdvisor(db, a, operator: op)
         return try saveVersioned(db, a, operator: op, now: now).saved
+    }
+
+    /// A new booking is the booker's when they are an advisor (or above), else nobody's; moving it keeps
+    /// the advisor it was booked with, whatever the caller sent.
+    private func bookingAdvisor(_ db: Database, _ a: Appointment, operator op: Operator) throws -> RowID? {
+        if let id = a.id {
+            return try Persistence.fetch(Appointment.self, db, id: id)?.advisorID
+        }
+        guard let me = op.staffID, let staff = try Persistence.fetch(Staff.self, db, id: me),
+              AdvisorRules.isAdvisor(staff) else { return nil }
+        return me
     }
 
     /// Confirms, cancels, marks no-show or arrived (version checked; `AppointmentRules` decides what may change).

@@ -23,6 +23,7 @@ enum Schema {
         registerDeskOrderMigrations(&migrator)
         registerIdentityMigrations(&migrator)
         registerDeskImportMigrations(&migrator)
+        registerGapsMigrations(&migrator)
         return migrator
     }
 

@@ -103,6 +103,11 @@ struct ImportCommand: ParsableCommand {
             print(CLILanguage.current == .zhHans
                 ? "已导入 \(report.rows) 行：新客户 \(report.customersCreated)，匹配已有客户 \(report.customersMatched)，新车辆 \(report.vehiclesCreated)，更新车辆 \(report.vehiclesUpdated)，里程记录 \(report.readingsAdded)"
                 : "Imported \(report.rows) rows: \(report.customersCreated) new customers, \(report.customersMatched) matched, \(report.vehiclesCreated) new vehicles, \(report.vehiclesUpdated) updated, \(report.readingsAdded) odometer readings")
+            if report.odometersReplaced > 0 {
+                print(CLILanguage.current == .zhHans
+                    ? "其中 \(report.odometersReplaced) 条为更换里程表后的读数（原因已记录）"
+                    : "\(report.odometersReplaced) of them after a replaced odometer (reason recorded)")
+            }
             for warning in report.warnings { print(warning.message.text(CLILanguage.current)) }
         } catch let error as UserFacingError {
             throw CLIError(error.message)

@@ -67,11 +67,14 @@ public struct CheckInForm: Sendable, Equatable {
     /// The advisors to choose from; empty when the person checking in is the advisor (the store records them).
     public var advisors: [StaffChoice] = []
     public var advisorID: RowID?
+    /// The advisor the appointment was booked with: chosen before the customer's usual one.
+    public var appointmentAdvisorID: RowID?
 
     public init(subject: CheckInCustomerInfo?, appointment: Appointment?, arrivedAt: Date, hours: ShopHours,
                 now: Date, timeZone: TimeZone) {
         self.subject = subject
         self.appointmentID = appointment?.id
+        self.appointmentAdvisorID = appointment?.advisorID
         self.arrivedAt = arrivedAt
         self.hours = hours
         focus = .mileage
@@ -250,10 +253,13 @@ public struct CheckInDraft: Sendable, Equatable {
 }
 
 extension CheckInForm {
-    /// The advisors offered when the operator is not one, with the default chosen (the customer's usual one).
+    /// The advisors offered when the operator is not one, with the default chosen: the appointment's advisor,
+    /// else `defaultID` (the customer's usual one), else the first.
     public mutating func offerAdvisors(_ choices: [StaffChoice], defaultID: RowID?) {
         advisors = choices
-        if !choices.contains(where: { $0.id == advisorID }) { advisorID = defaultID ?? choices.first?.id }
+        guard !choices.contains(where: { $0.id == advisorID }) else { return }
+        advisorID = AdvisorRules.defaultAdvisor(operatorID: nil, appointmentAdvisorID: appointmentAdvisorID,
+                                                usualAdvisorID: defaultID, advisors: choices) ?? choices.first?.id
     }
 
     mutating func cycleAdvisor(_ step: Int) {

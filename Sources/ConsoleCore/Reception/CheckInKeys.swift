@@ -78,6 +78,7 @@ enum CheckInKeys {
             form.advisorID = carry.advisorID
             form.touched = carry.touched
             form.appointmentID = carry.appointmentID
+            form.appointmentAdvisorID = carry.appointmentAdvisorID
             form.refreshSuggestions(now: state.now, timeZone: state.timeZone)
             let now = state.now, zone = state.timeZone
             form.focus(on: form.fields.first { form.problem(in: $0, now: now, timeZone: zone) != nil } ?? form.focus)

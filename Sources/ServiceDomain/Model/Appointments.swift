@@ -20,11 +20,13 @@ public struct Appointment: Sendable, Equatable, Codable, Identifiable {
     public var status: AppointmentStatus
     /// Set when the booking went past the slot's capacity on purpose.
     public var capacityOverrideReason: String
+    /// The advisor who booked it (nil when the booker was not one): the check-in form's default advisor.
+    public var advisorID: RowID?
     public var version: Int
 
     public init(id: RowID? = nil, customerID: RowID, vehicleID: RowID, slotStart: Date, lane: Lane = .regular,
                 serviceType: ServiceType, concerns: String = "", isWaiter: Bool = false,
-                status: AppointmentStatus = .booked, capacityOverrideReason: String = "", version: Int = 0) {
+                status: AppointmentStatus = .booked, capacityOverrideReason: String = "", advisorID: RowID? = nil, version: Int = 0) {
         self.id = id
         self.customerID = customerID
         self.vehicleID = vehicleID
@@ -35,6 +37,7 @@ public struct Appointment: Sendable, Equatable, Codable, Identifiable {
         self.isWaiter = isWaiter
         self.status = status
         self.capacityOverrideReason = capacityOverrideReason
+        self.advisorID = advisorID
         self.version = version
     }
 }

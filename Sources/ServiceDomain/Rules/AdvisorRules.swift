@@ -12,9 +12,12 @@ public enum AdvisorRules {
     public static let advisorRoles: Set<Role> = [.advisor, .workshopLead, .manager, .admin]
 
     /// The advisor a new order gets when nobody chose one: the operator when they are an advisor, else the
-    /// customer's usual advisor (their last visit's), else none (the desk must choose).
-    public static func defaultAdvisor(operatorID: RowID?, usualAdvisorID: RowID?, advisors: [StaffChoice]) -> RowID? {
+    /// appointment's advisor (who booked it), else the customer's usual advisor (their last visit's), else
+    /// none (the desk must choose). Only someone still among `advisors` is chosen.
+    public static func defaultAdvisor(operatorID: RowID?, appointmentAdvisorID: RowID? = nil, usualAdvisorID: RowID?,
+                                      advisors: [StaffChoice]) -> RowID? {
         if let id = operatorID, advisors.contains(where: { $0.id == id }) { return id }
+        if let id = appointmentAdvisorID, advisors.contains(where: { $0.id == id }) { return id }
         if let id = usualAdvisorID, advisors.contains(where: { $0.id == id }) { return id }
         return nil
     }

@@ -19,14 +19,16 @@ extension CustomerCSV {
         "客户类型": "customer_type", "客户性质": "customer_type",
         "建档日期": "customer_since", "入会日期": "customer_since", "首次到店": "customer_since",
         "里程": "mileage", "当前里程": "mileage", "行驶里程": "mileage", "表显里程": "mileage", "公里数": "mileage",
+        "里程原因": "odometer_reason", "里程表更换原因": "odometer_reason",
     ]
 
     /// Columns an import reads that the export does not write: the old system's odometer reading
-    /// becomes the car's first reading here (the console's own readings are kept per visit).
-    static let importOnly = ["mileage"]
+    /// becomes the car's first reading here (the console's own readings are kept per visit); the reason
+    /// lets a reading below the car's last one in be recorded as a replaced odometer.
+    static let importOnly = ["mileage", "odometer_reason"]
 
     /// The Chinese names listed in the unknown-column message, one per column.
-    static let chineseNames = "姓名, 电话, 过保客户, 二手车, 车牌, 车架号, 车型, 购车日期, 保修截止, 保修截止里程, 备注, 建档日期, 客户类型, 里程"
+    static let chineseNames = "姓名, 电话, 过保客户, 二手车, 车牌, 车架号, 车型, 购车日期, 保修截止, 保修截止里程, 备注, 建档日期, 客户类型, 里程, 里程原因"
 
     /// The export's name for a header cell (English case-insensitive, or a Chinese alias); nil if unknown.
     static func canonicalColumn(_ typed: String) -> String? {

@@ -69,6 +69,7 @@ extension AppDatabase {
             let readings = try ImportReadings.plan(db, rows: rows)
             if !readings.problems.isEmpty { throw ImportError(problems: readings.problems) }
             report.readingsAdded = readings.planned.count
+            report.odometersReplaced = readings.planned.filter { $0.odometerReason != nil }.count
             report.rows = rows.count
             var plan = applier.plan(report: report)
             plan.readings = readings.planned
@@ -84,6 +85,7 @@ extension AppDatabase {
                 "vehiclesCreated": .int(Int64(report.vehiclesCreated)),
                 "vehiclesUpdated": .int(Int64(report.vehiclesUpdated)),
                 "readingsAdded": .int(Int64(report.readingsAdded)),
+                "odometersReplaced": .int(Int64(report.odometersReplaced)),
             ]
             return detail
     }

@@ -10,6 +10,8 @@ struct ImportRow {
     var vehicle: Vehicle?
     /// The `mileage` column: the car's odometer reading as the old system had it (its first here).
     var mileage: Int? = nil
+    /// The `odometer_reason` column (cleaned): why `mileage` may be below the car's last reading.
+    var odometerReason: String = ""
 }
 
 /// Reads and validates a whole customer/vehicle file before anything is written.
@@ -186,14 +188,16 @@ struct CustomerCSVReader {
                                                  kind: kind))
         }
         guard let customer else { return nil }
-        return ImportRow(line: check.line, customer: customer, vehicle: vehicle.value, mileage: vehicle.mileage)
+        return ImportRow(line: check.line, customer: customer, vehicle: vehicle.value, mileage: vehicle.mileage,
+                         odometerReason: vehicle.odometerReason)
     }
 
     /// A vehicle (or `.none` for a row without a plate), or nil when a vehicle column is wrong.
     private func validateVehicle(_ check: inout RowCheck) -> VehicleCells? {
         let cells = check.cells
         let plateText = cells["plate"]
-        let others = ["vin", "model", "purchase_date", "warranty_end_date", "warranty_end_km", "mileage"]
+        let others = ["vin", "model", "purchase_date", "warranty_end_date", "warranty_end_km", "mileage",
+                      "odometer_reason"]
         if FreeText.sanitize(plateText).isEmpty {
             if let filled = others.first(where: { !FreeText.sanitize(cells[$0]).isEmpty }) {
                 check.problems.append(ImportProblem(line: check.line, column: "plate", reason: Message(
@@ -219,14 +223,23 @@ struct CustomerCSVReader {
         let warrantyEnd = check.attempt("warranty_end_date") { try day(cells["warranty_end_date"]) }
         let km = check.attempt("warranty_end_km") { try Self.kilometres(cells["warranty_end_km"]) }
         let odometer = check.attempt("mileage") { try Self.odometer(cells["mileage"]) }
+        let reason = check.attempt("odometer_reason") { () throws -> String in
+            let clean = try FreeText.clean(cells["odometer_reason"], field: .reason, maxLength: 200)
+            if !clean.isEmpty && odometer == .some(nil) {
+                throw ValidationError(field: .reason, message: Message(
+                    zh: "填写了里程原因却没有里程；请填写里程（mileage）或清空原因",
+                    en: "An odometer reason is given but the mileage is empty; enter the mileage or clear the reason"))
+            }
+            return clean
+        }
         guard check.problems.count == before, let plate, let model, let purchase, let warrantyEnd, let km,
-              let odometer else {
+              let odometer, let reason else {
             return nil
         }
         do {
             return VehicleCells(value: try VehicleRules.validated(Vehicle(
                 ownerID: 0, vin: vin, plate: plate, model: model, purchaseDate: purchase,
-                warrantyEndDate: warrantyEnd, warrantyEndKm: km)), mileage: odometer)
+                warrantyEndDate: warrantyEnd, warrantyEndKm: km)), mileage: odometer, odometerReason: reason)
         } catch let error as ValidationError {
             let column = Self.column(for: error.field, fallback: "")
             check.problems.append(ImportProblem(line: check.line, column: column, reason: error.message,
@@ -240,6 +253,7 @@ struct CustomerCSVReader {
     private struct VehicleCells {
         var value: Vehicle?
         var mileage: Int? = nil
+        var odometerReason: String = ""
     }
 
     /// The column of a whole-record rule's error; `.date` is left to the caller, as two columns hold dates.

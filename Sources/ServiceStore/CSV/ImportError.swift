@@ -31,6 +31,7 @@ public struct ImportProblem: Sendable, Equatable {
         "warranty_end_date": Message(zh: "保修截止日期", en: "Warranty end date"),
         "warranty_end_km": Message(zh: "保修截止里程", en: "Warranty end km"),
         "mileage": Message(zh: "里程", en: "Mileage"),
+        "odometer_reason": Message(zh: "里程原因", en: "Odometer reason"),
         "customer_since": Message(zh: "建档日期", en: "Customer since"),
         "customer_type": Message(zh: "客户类型", en: "Customer type"),
     ]
@@ -67,6 +68,8 @@ public struct ImportReport: Sendable, Equatable {
     public var vehiclesUpdated = 0
     /// Odometer readings taken from the `mileage` column.
     public var readingsAdded = 0
+    /// Of those, readings below the car's last one, recorded as a replaced odometer with the row's reason.
+    public var odometersReplaced = 0
     /// Things done differently from what the row says, e.g. a matched customer keeping their stored name.
     public var warnings: [ImportProblem] = []
 }

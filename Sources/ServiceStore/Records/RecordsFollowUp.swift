@@ -17,6 +17,7 @@ extension Appointment: VersionedRecord {
             isWaiter: try row.decode(forColumn: "is_waiter"),
             status: try row.enumValue("status", in: Self.table),
             capacityOverrideReason: try row.decode(forColumn: "capacity_override_reason"),
+            advisorID: try row.decode(forColumn: "advisor_id"),
             version: try row.decode(forColumn: "version"))
     }
 
@@ -31,6 +32,7 @@ extension Appointment: VersionedRecord {
             ("is_waiter", dbValue(isWaiter)),
             ("status", dbValue(status.rawValue)),
             ("capacity_override_reason", dbValue(capacityOverrideReason)),
+            ("advisor_id", dbValue(advisorID)),
         ]
     }
 }
