@@ -55,6 +55,17 @@ private func board(_ count: Int, language: Language = .zhHans, window: Int = 60)
         assertSnapshot(ConsoleView.render(s, size: large), named: "board-3-120x40")
     }
 
+    /// A 100-column terminal: headers, names and promised days whole (the narrow set cut them with room to spare).
+    @Test func threeCarsAtHundredColumns() {
+        var s = board(3, language: .en)
+        s.workshop.board.selected = 0
+        let buffer = ConsoleView.render(s, size: Size(width: 100, height: 30))
+        assertSnapshot(buffer, named: "board-3-en-100x30")
+        let header = (0..<30).map { y in (0..<100).map { x in buffer[x, y].grapheme }.joined() }
+            .first { $0.contains("Plate") } ?? ""
+        for title in ["Customer", "Advisor", "In stage", "Promised"] { #expect(header.contains(title), "\(header)") }
+    }
+
     @Test func sixtyCars() {
         var s = board(60)
         assertSnapshot(ConsoleView.render(s, size: large), named: "board-60-120x40")

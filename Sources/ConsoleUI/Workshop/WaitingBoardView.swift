@@ -49,15 +49,19 @@ enum WaitingBoardView {
 
     static func table(_ state: AppState, page: BoardPage, width: Int) -> Table {
         let wide = width >= 110
+        // From 91 columns (a 100-column terminal) names, headers and promised days fit whole; below that the
+        // narrow set keeps 80 columns.
+        let medium = !wide && width >= 91
+        let roomy = wide || medium
         var columns = [
             TableColumn(state.text(WorkshopStrings.colPlate), width: .fixed(10)),
-            TableColumn(state.text(WorkshopStrings.colCustomer), width: .fixed(wide ? 8 : 6)),
+            TableColumn(state.text(WorkshopStrings.colCustomer), width: .fixed(roomy ? 8 : 6)),
             TableColumn(state.text(WorkshopStrings.colPhone), width: .fixed(11)),
-            TableColumn(state.text(WorkshopStrings.colAdvisor), width: .fixed(wide ? 8 : 6)),
-            TableColumn(state.text(WorkshopStrings.colTechnician), width: wide ? .fixed(13) : .fixed(6)),
+            TableColumn(state.text(WorkshopStrings.colAdvisor), width: .fixed(roomy ? 8 : 6)),
+            TableColumn(state.text(WorkshopStrings.colTechnician), width: .fixed(wide ? 13 : medium ? 8 : 6)),
             TableColumn(state.text(WorkshopStrings.colStage), width: .fixed(wide ? 11 : 8)),
-            TableColumn(state.text(WorkshopStrings.colInStage), width: .fixed(wide ? 8 : 6), alignment: .right),
-            TableColumn(state.text(WorkshopStrings.colPromised), width: .fixed(wide ? 12 : 6)),
+            TableColumn(state.text(WorkshopStrings.colInStage), width: .fixed(roomy ? 8 : 6), alignment: .right),
+            TableColumn(state.text(WorkshopStrings.colPromised), width: .fixed(roomy ? 12 : 6)),
             TableColumn(state.text(WorkshopStrings.colLeft), width: .fixed(7), alignment: .right),
             TableColumn(state.text(WorkshopStrings.colWaiter), width: .fixed(2)),
         ]
@@ -73,7 +77,7 @@ enum WaitingBoardView {
                 TableCell(FreeText.sanitize(row.technicians)),
                 TableCell(WorkshopView.shortStage(row.stage, state.language, narrow: !wide)),
                 TableCell(WaitingBoardRules.duration(max(0, state.now.timeIntervalSince(row.stageSince)))),
-                TableCell(WorkshopFeature.clock(row.promisedAt, state, withDay: wide) + (row.delayNotices > 0 ? "*" : "")),
+                TableCell(WorkshopFeature.clock(row.promisedAt, state, withDay: roomy) + (row.delayNotices > 0 ? "*" : "")),
                 TableCell(WaitingBoardRules.duration(row.promisedAt.timeIntervalSince(state.now)), role: role),
                 TableCell(row.isWaiter ? WorkshopStrings.waiterMark : ""),
             ]
