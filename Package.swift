@@ -12,8 +12,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
+        // The one sanitizer: what text may never carry to a terminal (used by ServiceDomain and ScreenKit).
+        .target(name: "SafeText"),
         // Pure rules of the service department: no I/O, no clock.
-        .target(name: "ServiceDomain"),
+        .target(name: "ServiceDomain", dependencies: ["SafeText"]),
         // The only code that touches the SQLite file.
         .target(name: "ServiceStore", dependencies: [
             "ServiceDomain",
@@ -24,7 +26,7 @@ let package = Package(
         // Shared by the test targets only: the hostile-input corpus.
         .target(name: "TestSupport"),
         // Cells, widths, buffers, widgets: knows nothing of cars.
-        .target(name: "ScreenKit"),
+        .target(name: "ScreenKit", dependencies: ["SafeText"]),
         // State, actions, reducer, key map, themes, string catalog.
         .target(name: "ConsoleCore", dependencies: ["ServiceDomain", "ScreenKit"]),
         // view(state, size) -> ScreenBuffer, one file per panel.
@@ -49,7 +51,7 @@ let package = Package(
         .testTarget(name: "ServiceDomainTests", dependencies: ["TestSupport", "ServiceDomain"]),
         .testTarget(name: "ServiceStoreTests", dependencies: ["TestSupport", "ServiceStore", "ServiceDomain"]),
         .testTarget(name: "ShopFixturesTests", dependencies: ["ShopFixtures", "ServiceStore", "ServiceDomain"]),
-        .testTarget(name: "ScreenKitTests", dependencies: ["ScreenKit"]),
+        .testTarget(name: "ScreenKitTests", dependencies: ["TestSupport", "ScreenKit"]),
         .testTarget(name: "NCursesBackendTests", dependencies: ["NCursesBackend", "ScreenKit"]),
         .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore", "ServiceDomain", "ScreenKit"]),
         .testTarget(name: "ConsoleUITests", dependencies: ["TestSupport", "ConsoleUI", "ConsoleCore", "ScreenKit", "ServiceDomain"],

@@ -75,11 +75,7 @@ enum FollowUpEffects {
     }
 
     private static func clock(_ date: Date, _ context: EffectContext) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = context.timeZone
-        f.dateFormat = "MM-dd HH:mm"
-        return f.string(from: date)
+        ShopTime.monthDayClock(date, context.timeZone)
     }
 
     private static func attempt(_ body: () throws -> FollowUpEvent) -> [Action] {

@@ -80,7 +80,7 @@ public enum ConsoleView {
 enum Header {
     static func render(_ state: AppState, into buffer: inout ScreenBuffer, area: Rect) {
         buffer.fill(area, role: .header)
-        let clock = ShopTimeFormat.headerClock(state.now, zone: state.timeZone, language: state.language)
+        let clock = ShopTime.weekdayDateTime(state.now, state.timeZone, language: state.language)
         let right = "\(state.text(Strings.operatorLabel)): \(state.operatorName)  \(clock) "
         let overdue = FollowUpFeature.overdueComplaintCount(state)
         // Overdue complaints are loud on every panel, not only in Follow-up.
@@ -111,30 +111,4 @@ enum PlannedPanel {
             y += 1
         }
     }
-}
-
-enum ShopTimeFormat {
-    static func headerClock(_ date: Date, zone: TimeZone, language: Language) -> String {
-        let c = calendar(zone).dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
-        let weekdaysZh = ["日", "一", "二", "三", "四", "五", "六"]
-        let weekdaysEn = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-        let wd = (c.weekday ?? 1) - 1
-        let day = "\(c.year!)-\(two(c.month!))-\(two(c.day!))"
-        let time = "\(two(c.hour!)):\(two(c.minute!))"
-        return language == .zhHans ? "\(day) 周\(weekdaysZh[wd]) \(time)" : "\(weekdaysEn[wd]) \(day) \(time)"
-    }
-
-    /// `2026-11-22`
-    static func date(_ date: Date, zone: TimeZone) -> String {
-        let c = calendar(zone).dateComponents([.year, .month, .day], from: date)
-        return "\(c.year!)-\(two(c.month!))-\(two(c.day!))"
-    }
-
-    static func calendar(_ zone: TimeZone) -> Calendar {
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = zone
-        return cal
-    }
-
-    static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }

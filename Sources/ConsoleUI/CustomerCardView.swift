@@ -41,7 +41,7 @@ enum CustomerCardView {
             }
             lines.append((line, v.id == state.find.cardVehicleID ? .highlight : .normal))
             if let id = v.id, let readings = card.mileage[id], !readings.isEmpty {
-                let shown = readings.prefix(4).map { "\(KilometreFormat.text($0.km)) (\(ShopTimeFormat.date($0.readAt, zone: state.timeZone)))" }
+                let shown = readings.prefix(4).map { "\(KilometreFormat.text($0.km)) (\(ShopTime.date($0.readAt, state.timeZone)))" }
                 lines.append(("    \(state.text(Strings.cardMileage)): " + shown.joined(separator: ", "), .muted))
             }
         }
@@ -54,7 +54,7 @@ enum CustomerCardView {
         let plates = Dictionary(card.vehicles.compactMap { v in v.id.map { ($0, v.plate) } }, uniquingKeysWith: { a, _ in a })
         for ro in card.lastVisits {
             let plate = plates[ro.vehicleID].map(Plate.display) ?? ""
-            let line = "  \(ro.number)  \(ShopTimeFormat.date(ro.openedAt, zone: state.timeZone))  \(plate)  "
+            let line = "  \(ro.number)  \(ShopTime.date(ro.openedAt, state.timeZone))  \(plate)  "
                 + "\(state.text(ro.serviceType.label))  \(state.text(ro.stage.label))  \(KilometreFormat.text(ro.mileageIn))"
             lines.append((line, .normal))
         }

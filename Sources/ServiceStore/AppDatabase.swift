@@ -133,28 +133,16 @@ public final class AppDatabase: Sendable {
 }
 
 enum StoreTime {
-    static func minuteText(_ date: Date, timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0,
-                      c.minute ?? 0)
-    }
+    static func minuteText(_ date: Date, timeZone: TimeZone) -> String { ShopTime.dateTime(date, timeZone) }
 
-    static func dayText(_ date: Date, timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
-    }
+    static func dayText(_ date: Date, timeZone: TimeZone) -> String { ShopTime.date(date, timeZone) }
 
     /// Parses `yyyy-MM-dd` as midnight in `timeZone`; nil when malformed or not a real day.
     static func parseDay(_ text: String, timeZone: TimeZone) -> Date? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
+        let calendar = ShopCalendar.calendar(timeZone)
         let components = DateComponents(year: y, month: m, day: d)
         guard let date = calendar.date(from: components) else { return nil }
         // Reject 2024-02-30 and the like, which Calendar would roll over.

@@ -141,13 +141,7 @@ extension AppDatabase {
         return (base, 1)
     }
 
-    static func backupStamp(_ date: Date, timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d%02d%02d-%02d%02d%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0,
-                      c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
-    }
+    static func backupStamp(_ date: Date, timeZone: TimeZone) -> String { ShopTime.fileStamp(date, timeZone) }
 
     // MARK: - Files
 

@@ -87,9 +87,7 @@ extension AppDatabase {
     /// The refusal to show while `until` holds, with the time in the shop's zone (to the second: the
     /// first locks are short).
     public func pinLockedError(login: String, until: Date) -> PINLockedError {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let seconds = String(format: ":%02d", calendar.component(.second, from: until))
+        let seconds = ShopTime.seconds(until, timeZone)
         return PINLockedError(login: Self.attemptKey(login), until: displayTime(until) + seconds)
     }
 

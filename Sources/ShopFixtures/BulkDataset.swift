@@ -76,8 +76,7 @@ public struct BulkDataset: Sendable {
     /// Customers with phones and vehicles, in batches, in a fixed order. `body` gets each batch.
     /// The only state kept between batches is what uniqueness needs (phones and plates seen).
     func generateCustomers(_ rng: inout SeededRandom, _ body: ([BulkCustomer]) throws -> Void) throws {
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = timeZone
+        let cal = ShopCalendar.calendar(timeZone)
         var phonesSeen = Set<String>(minimumCapacity: customers * 2)
         var platesSeen = Set<String>(minimumCapacity: customers * 2)
         var vehicleSerial = 0

@@ -15,8 +15,7 @@ struct BulkVisits {
 
     func load(into db: AppDatabase, rng: inout SeededRandom, odometer: inout [Int32], summary: inout BulkDatasetSummary,
               operator system: Operator, progress: (String) -> Void) throws {
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = dataset.timeZone
+        let cal = ShopCalendar.calendar(dataset.timeZone)
         let today = cal.startOfDay(for: dataset.now)
         let days = dataset.years * 365
         let openCount = min(dataset.openToday, dataset.repairOrders, vehicleIDs.count)

@@ -37,8 +37,7 @@ public enum DemoShop {
         summary.staff = staff.count
         let desk = Operator(staffID: staff.reception.id, name: staff.reception.name)
 
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = timeZone
+        let cal = ShopCalendar.calendar(timeZone)
         let today = cal.startOfDay(for: now)
         func day(_ offset: Int, hour: Int, minute: Int = 0) -> Date {
             cal.date(byAdding: DateComponents(day: offset, hour: hour, minute: minute), to: today)!

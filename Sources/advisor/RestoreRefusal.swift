@@ -45,10 +45,6 @@ enum RestoreRefusal: Error {
         return (info.st_uid, "uid \(info.st_uid)")
     }
 
-    private static func minuteText(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
-    }
+    /// In the machine's zone: the file's time as `ls` shows it, not the shop's.
+    private static func minuteText(_ date: Date) -> String { ShopTime.dateTime(date, .current) }
 }

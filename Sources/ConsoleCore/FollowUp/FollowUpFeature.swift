@@ -160,15 +160,4 @@ public enum FollowUpFeature {
         FollowUpPicker(purpose: .newChannel(customerID: customerID, vehicleID: vehicleID), title: FollowUpStrings.pickChannel,
                        options: [ComplaintChannel.phone, .walkIn, .online].map { .init(value: $0.rawValue, label: $0.label) })
     }
-
-    /// `HH:mm`, or `MM-dd HH:mm` when not today.
-    public static func clock(_ date: Date, _ state: AppState, withDay: Bool = false) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = state.timeZone
-        let c = calendar.dateComponents([.month, .day, .hour, .minute], from: date)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        let time = "\(two(c.hour!)):\(two(c.minute!))"
-        if withDay || !calendar.isDate(date, inSameDayAs: state.now) { return "\(two(c.month!))-\(two(c.day!)) \(time)" }
-        return time
-    }
 }

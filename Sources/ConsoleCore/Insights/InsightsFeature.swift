@@ -191,12 +191,4 @@ public enum InsightsFeature {
                            barLabel: InsightsStrings.keyConfirm, help: InsightsStrings.keyConfirm),
                 b("x", InsightsStrings.keyDismiss), b("s", InsightsStrings.keySearch)]
     }
-
-    /// `MM-dd`, in the shop's time zone.
-    public static func day(_ date: Date, _ state: AppState) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = state.timeZone
-        let c = calendar.dateComponents([.month, .day], from: date)
-        return String(format: "%02d-%02d", c.month!, c.day!)
-    }
 }

@@ -18,7 +18,7 @@ enum AppointmentsNoShow {
         let a = row.appointment
         guard let id = a.id else { return nil }
         let who = "\(FreeText.sanitize(row.customerName)) \(Plate.display(row.plate))"
-        let time = CheckInClock.clock(a.slotStart, state.timeZone)
+        let time = ShopTime.clock(a.slotStart, state.timeZone)
         if a.status == .noShow {
             return NoShowQuestion(appointmentID: id, version: a.version, undo: true,
                                   text: ReceptionStrings.askUndoNoShow(who, time: time))
@@ -47,13 +47,5 @@ enum AppointmentsNoShow {
             break
         }
         return []
-    }
-}
-
-/// `HH:mm` in the shop's zone.
-enum CheckInClock {
-    static func clock(_ date: Date, _ zone: TimeZone) -> String {
-        let c = ShopCalendar.calendar(zone).dateComponents([.hour, .minute], from: date)
-        return String(format: "%02d:%02d", c.hour!, c.minute!)
     }
 }

@@ -187,15 +187,4 @@ public enum WorkshopFeature {
         return .workshop(.loadBoard(filter: state.workshop.board.filter, sort: state.workshop.board.sort,
                                     offset: offset, limit: WorkshopState.window, focusID: focusID))
     }
-
-    /// `HH:mm`, or `MM-dd HH:mm` when the day differs from today (or `withDay`).
-    public static func clock(_ date: Date, _ state: AppState, withDay: Bool = false) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = state.timeZone
-        let c = calendar.dateComponents([.month, .day, .hour, .minute], from: date)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        let time = "\(two(c.hour!)):\(two(c.minute!))"
-        if withDay || !calendar.isDate(date, inSameDayAs: state.now) { return "\(two(c.month!))-\(two(c.day!)) \(time)" }
-        return time
-    }
 }

@@ -65,7 +65,7 @@ enum AuditView {
         ]
         let rows = state.audit.rows.map { row in
             TableRow([
-                TableCell(WorkshopFeature.clock(row.at, state, withDay: true), role: .muted),
+                TableCell(ShopTime.clock(row.at, state.timeZone, now: state.now, withDay: true), role: .muted),
                 TableCell(row.person),
                 TableCell(state.text(AuditStrings.action(row.action))),
                 TableCell(record(row, state: state)),
@@ -88,7 +88,7 @@ enum AuditView {
             .render(into: &buffer, area: area)
         guard inner.height >= 1 else { return }
         var lines: [(String, StyleRole)] = []
-        let when = fullTime(row.at, zone: state.timeZone)
+        let when = ShopTime.dateTime(row.at, state.timeZone)
         lines.append(("\(when)  \(row.person)  \(state.text(AuditStrings.action(row.action)))  \(record(row, state: state))",
                       .titleFocus))
         let width = inner.width - 2
@@ -101,12 +101,5 @@ enum AuditView {
         for (i, line) in lines.prefix(inner.height).enumerated() {
             buffer.put(line.0.ellipsized(toWidth: width), x: inner.x + 1, y: inner.y + i, role: line.1, clip: inner)
         }
-    }
-
-    static func fullTime(_ date: Date, zone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
     }
 }

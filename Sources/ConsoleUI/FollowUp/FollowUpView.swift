@@ -75,20 +75,20 @@ enum CallbackQueueView {
             let due: String
             if !FollowUpRules.isReadyToCall(c, now: state.now), let next = c.nextTryAt {
                 role = .muted
-                due = "\(state.text(FollowUpStrings.retryAt)) \(FollowUpFeature.clock(next, state))"
+                due = "\(state.text(FollowUpStrings.retryAt)) \(ShopTime.clock(next, state.timeZone, now: state.now))"
             } else if FollowUpRules.isOverdue(c, now: state.now) {
                 role = "callback.overdue"
                 // Narrow screens keep the whole time and mark lateness with "!" (the colour says it too).
-                due = FollowUpFeature.clock(c.dueAt, state) + (wide ? " \(state.text(FollowUpStrings.overdueMark))" : "!")
+                due = ShopTime.clock(c.dueAt, state.timeZone, now: state.now) + (wide ? " \(state.text(FollowUpStrings.overdueMark))" : "!")
             } else {
                 role = "callback.due"
-                due = FollowUpFeature.clock(c.dueAt, state)
+                due = ShopTime.clock(c.dueAt, state.timeZone, now: state.now)
             }
-            let vehicle = wide ? "\(Plate.display(row.plate)) \(FreeText.sanitize(row.model))" : Plate.display(row.plate)
+            let vehicle = wide ? "\(Plate.display(row.plate)) \(row.model)" : Plate.display(row.plate)
             var work = row.technicians.isEmpty ? row.workDone : "\(row.workDone)（\(row.technicians)）"
             if c.kind == .complaintConfirmation { work = state.text(FollowUpStrings.confirmationMark) + work }
-            return TableRow([TableCell(due, role: role), TableCell(FreeText.sanitize(row.customerName)),
-                             TableCell(FreeText.sanitize(row.phone)), TableCell(vehicle), TableCell(FreeText.sanitize(work)),
+            return TableRow([TableCell(due, role: role), TableCell(row.customerName),
+                             TableCell(row.phone), TableCell(vehicle), TableCell(work),
                              TableCell(preferred(row, state)), TableCell(String(c.attempts))], role: role)
         }
         Table(columns: columns, rows: [], emptyMessage: state.text(FollowUpStrings.emptyQueue))
@@ -96,16 +96,16 @@ enum CallbackQueueView {
             .render(into: &buffer, area: tableArea, state: scroll)
 
         if let detailArea, let row = f.selectedCallbackRow {
-            let line1 = "\(row.roNumber) · \(FreeText.sanitize(row.model)) · \(state.text(Message(zh: "顾问", en: "Advisor"))) "
-                + FreeText.sanitize(row.advisorName)
-                + (row.deliveredAt.map { " · \(state.text(Message(zh: "交车", en: "Delivered"))) \(FollowUpFeature.clock($0, state, withDay: true))" } ?? "")
+            let line1 = "\(row.roNumber) · \(row.model) · \(state.text(Message(zh: "顾问", en: "Advisor"))) "
+                + row.advisorName
+                + (row.deliveredAt.map { " · \(state.text(Message(zh: "交车", en: "Delivered"))) \(ShopTime.clock($0, state.timeZone, now: state.now, withDay: true))" } ?? "")
             buffer.write(line1, in: Rect(x: detailArea.x + 1, y: detailArea.y + 1, width: detailArea.width - 2, height: 1), role: .muted)
         }
         if let tasksArea {
             buffer.write(state.text(FollowUpStrings.tasksTitle), in: Rect(x: tasksArea.x + 1, y: tasksArea.y, width: tasksArea.width - 2, height: 1),
                          role: .warning)
             for (i, row) in tasks.prefix(tasksArea.height - 1).enumerated() {
-                let text = "\(Plate.display(row.plate)) \(FreeText.sanitize(row.customerName)) \(FreeText.sanitize(row.phone)) · \(row.roNumber)"
+                let text = "\(Plate.display(row.plate)) \(row.customerName) \(row.phone) · \(row.roNumber)"
                 buffer.write(text, in: Rect(x: tasksArea.x + 2, y: tasksArea.y + 1 + i, width: tasksArea.width - 3, height: 1))
             }
         }
@@ -115,7 +115,7 @@ enum CallbackQueueView {
 extension CallbackQueueView {
     /// The picked window (the rule the due time follows) and the customer's own words beside it.
     static func preferred(_ row: CallbackRow, _ state: AppState) -> String {
-        let words = FreeText.sanitize(row.preferredCallTime)
+        let words = row.preferredCallTime
         guard row.callWindow != .anyTime, CallWindow.read(row.preferredCallTime) != row.callWindow else { return words }
         let window = state.text(row.callWindow.short)
         return words.isEmpty ? window : "\(window) \(words)"
@@ -150,10 +150,10 @@ enum ComplaintsView {
             let c = row.complaint
             let overdue = ComplaintRules.isOverdue(c, now: state.now, settings: settings)
             let role: StyleRole? = overdue ? "complaint.overdue" : (c.isOpen ? nil : .muted)
-            return TableRow([TableCell(FollowUpFeature.clock(c.openedAt, state, withDay: true)),
-                             TableCell(FreeText.sanitize(row.customerName)), TableCell(Plate.display(row.plate)),
+            return TableRow([TableCell(ShopTime.clock(c.openedAt, state.timeZone, now: state.now, withDay: true)),
+                             TableCell(row.customerName), TableCell(Plate.display(row.plate)),
                              TableCell(state.text(c.category.label)), TableCell(state.text(c.step.label)),
-                             TableCell(row.ownerName.isEmpty ? state.text(FollowUpStrings.unowned) : FreeText.sanitize(row.ownerName)),
+                             TableCell(row.ownerName.isEmpty ? state.text(FollowUpStrings.unowned) : row.ownerName),
                              TableCell(timer(c, state, settings: settings, labelled: wide), role: role)], role: role)
         }
         let table = Table(columns: columns, rows: rows, emptyMessage: state.text(FollowUpStrings.emptyComplaints))
@@ -167,15 +167,15 @@ enum ComplaintsView {
     static func timer(_ c: Complaint, _ state: AppState, settings: ComplaintSettings, labelled: Bool = true) -> String {
         func label(_ m: Message) -> String { labelled ? state.text(m) + " " : "" }
         if !c.isOpen {
-            return c.closedAt.map { "\(label(FollowUpStrings.closedAt))\(FollowUpFeature.clock($0, state, withDay: true))" } ?? ""
+            return c.closedAt.map { "\(label(FollowUpStrings.closedAt))\(ShopTime.clock($0, state.timeZone, now: state.now, withDay: true))" } ?? ""
         }
         if c.firstContactAt == nil {
             let due = ComplaintRules.firstContactDue(c, settings: settings)
-            return "\(label(FollowUpStrings.firstContactDue))\(FollowUpFeature.clock(due, state, withDay: true))"
+            return "\(label(FollowUpStrings.firstContactDue))\(ShopTime.clock(due, state.timeZone, now: state.now, withDay: true))"
                 + (state.now > due ? (labelled ? " \(state.text(FollowUpStrings.overdueMark))" : "!") : "")
         }
         let due = ComplaintRules.resolutionDue(c, settings: settings)
-        return "\(label(FollowUpStrings.resolutionDue))\(FollowUpFeature.clock(due, state, withDay: true))"
+        return "\(label(FollowUpStrings.resolutionDue))\(ShopTime.clock(due, state.timeZone, now: state.now, withDay: true))"
             + (state.now > due ? (labelled ? " \(state.text(FollowUpStrings.overdueMark))" : "!") : "")
     }
 
@@ -183,25 +183,25 @@ enum ComplaintsView {
                              into buffer: inout ScreenBuffer, area: Rect, border: BorderStyle) {
         let c = detail.row.complaint
         // The full number: the handler calls the customer from here.
-        let title = "\(state.text(FollowUpStrings.tabComplaints)) · \(FreeText.sanitize(detail.row.customerName)) "
-            + FreeText.sanitize(detail.row.phone)
+        let title = "\(state.text(FollowUpStrings.tabComplaints)) · \(detail.row.customerName) "
+            + detail.row.phone
         let inner = Box(title: title, rightTitle: detail.row.roNumber, focused: true, style: border).render(into: &buffer, area: area)
         guard inner.height >= 3 else { return }
         let overdue = ComplaintRules.isOverdue(c, now: state.now, settings: settings)
         var lines: [(String, StyleRole?)] = [
             ("\(state.text(c.category.label)) · \(state.text(c.channel.label)) · \(state.text(c.step.label)) · "
-                + "\(state.text(FollowUpStrings.colOwner)) \(detail.row.ownerName.isEmpty ? state.text(FollowUpStrings.unowned) : FreeText.sanitize(detail.row.ownerName))",
+                + "\(state.text(FollowUpStrings.colOwner)) \(detail.row.ownerName.isEmpty ? state.text(FollowUpStrings.unowned) : detail.row.ownerName)",
              nil),
-            (FreeText.sanitize(c.description), nil),
+            (c.description, nil),
             (timer(c, state, settings: settings), overdue ? "complaint.overdue" : .muted),
             (state.text(FollowUpStrings.history), .muted),
         ]
         for h in detail.history {
-            var text = "\(FollowUpFeature.clock(h.at, state, withDay: true)) \(state.text(h.step.label)) \(FreeText.sanitize(h.operatorName))"
-            if !h.note.isEmpty { text += ": \(FreeText.sanitize(h.note))" }
+            var text = "\(ShopTime.clock(h.at, state.timeZone, now: state.now, withDay: true)) \(state.text(h.step.label)) \(h.operatorName)"
+            if !h.note.isEmpty { text += ": \(h.note)" }
             lines.append(("  " + text, nil))
         }
-        if !c.closeReason.isEmpty { lines.append((FreeText.sanitize(c.closeReason), .muted)) }
+        if !c.closeReason.isEmpty { lines.append((c.closeReason, .muted)) }
         for (i, line) in lines.prefix(inner.height).enumerated() {
             buffer.write(line.0, in: Rect(x: inner.x + 1, y: inner.y + i, width: inner.width - 2, height: 1), role: line.1 ?? .normal)
         }

@@ -74,11 +74,11 @@ enum ComebacksView {
             case .confirmed: nil
             case .dismissed: .muted
             }
-            let vehicle = wide ? "\(Plate.display(row.plate)) \(FreeText.sanitize(row.model))" : Plate.display(row.plate)
+            let vehicle = wide ? "\(Plate.display(row.plate)) \(row.model)" : Plate.display(row.plate)
             let categories = Array(Set(row.earlierCategories).union(row.laterCategories))
                 .sorted { $0.rawValue < $1.rawValue }.map { state.text($0.label) }.joined(separator: "/")
             return TableRow([TableCell(state.text(c.status.label)), TableCell(vehicle), TableCell(number(row.earlierNumber)),
-                             TableCell(row.earlierDeliveredAt.map { InsightsFeature.day($0, state) } ?? "—"),
+                             TableCell(row.earlierDeliveredAt.map { ShopTime.monthDay($0, state.timeZone) } ?? "—"),
                              TableCell(row.laterNumber.map(number) ?? state.text(InsightsStrings.notBack)),
                              TableCell(categories), TableCell(state.text(c.source.label))], role: role)
         }
@@ -94,20 +94,20 @@ enum ComebacksView {
     private static func renderDetail(_ row: ComebackListing, _ state: AppState, into buffer: inout ScreenBuffer, area: Rect) {
         let zh = state.language == .zhHans
         let window = row.window ?? ComebackSettings().window(for: row.earlierClass)
-        let line1 = "\(row.earlierNumber) \(state.text(row.earlierClass.label)): \(FreeText.sanitize(row.earlierConcern))"
-        let line2 = (row.laterNumber.map { "\($0): " } ?? "") + FreeText.sanitize(row.laterConcern)
+        let line1 = "\(row.earlierNumber) \(state.text(row.earlierClass.label)): \(row.earlierConcern)"
+        let line2 = (row.laterNumber.map { "\($0): " } ?? "") + row.laterConcern
         let rates = row.technicians.map { t -> String in
             let r = row.technicianRates[t.id]
             let rate = ReportTables.percent(r?.firstTimeFixRate)
-            return "\(FreeText.sanitize(t.name)) \(zh ? "一次修复率" : "FTFR") \(rate) (\(r?.visits ?? 0))"
+            return "\(t.name) \(zh ? "一次修复率" : "FTFR") \(rate) (\(r?.visits ?? 0))"
         }.joined(separator: "  ")
         let c = row.comeback
         var decided = ""
         if c.status == .confirmed, let cause = c.rootCause {
             let who = row.technicians.first { $0.id == c.responsibleTechnicianID }?.name ?? ""
-            decided = "\(state.text(cause.label)) \(FreeText.sanitize(who))"
+            decided = "\(state.text(cause.label)) \(who)"
         } else if c.status == .dismissed {
-            decided = FreeText.sanitize(c.reason)
+            decided = c.reason
         }
         let line3 = (zh ? "技师: " : "Technicians: ") + (rates.isEmpty ? "—" : rates) + (decided.isEmpty ? "" : " · " + decided)
         let lines: [(String, StyleRole)] = [
@@ -129,7 +129,7 @@ enum ComebacksView {
         case .technician(let cause):
             let title = Message(zh: "\(InsightsStrings.pickTechnician.zh)（\(cause.label.zh)）",
                                 en: "\(InsightsStrings.pickTechnician.en) (\(cause.label.en))")
-            InsightsView.renderPicker(title: title, options: d.technicians.map { FreeText.sanitize($0.name) },
+            InsightsView.renderPicker(title: title, options: d.technicians.map(\.name),
                                       selected: d.selected, state, into: &buffer, area: area, border: border)
         case .dismissReason:
             InsightsView.renderPrompt(title: InsightsStrings.dismissTitle, hint: InsightsStrings.promptHint, input: d.reason,

@@ -85,7 +85,7 @@ enum ReportsView {
         let columns = table.header.enumerated().map { i, h in
             TableColumn(h, width: i == 0 ? .fill : .fixed(max(h.displayWidth, 8)), alignment: i == 0 ? .left : .right)
         }
-        let rows = table.rows.map { TableRow(texts: $0.map(FreeText.sanitize)) }
+        let rows = table.rows.map { TableRow(texts: $0) }
         var body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
         if table.kind == .months, let loaded = state.insights.report, body.height >= rows.count + 3 + loaded.report.trend.count {
             // The monthly trend also as bars, so the direction is seen at a glance.

@@ -8,7 +8,7 @@ import ServiceDomain
 enum AppointmentsView {
     static func render(_ state: AppState, into buffer: inout ScreenBuffer, area: Rect, border: BorderStyle) {
         let a = state.reception.appointments
-        let dayText = a.day.map { ShopTimeFormat.headerClock($0, zone: state.timeZone, language: state.language) }
+        let dayText = a.day.map { ShopTime.weekdayDateTime($0, state.timeZone, language: state.language) }
             .map { String($0.dropLast(6)) } ?? ""
         let title = state.text(a.confirmationsOnly ? ReceptionStrings.confirmationsTitle : ReceptionStrings.dayTitle)
             + (dayText.isEmpty ? "" : " · \(dayText)")
@@ -52,7 +52,7 @@ enum AppointmentsView {
         let rows: [TableRow] = lines.map { line in
             switch line {
             case .slot(let start, let regular, let express):
-                let time = CheckInView.clock(start, state.timeZone)
+                let time = ShopTime.clock(start, state.timeZone)
                 // The lanes' short names on a narrow screen, so the counts are never cut.
                 let regularName = state.text(wide ? ReceptionStrings.regular : ReceptionStrings.regularShort)
                 let expressName = state.text(wide ? ReceptionStrings.express : ReceptionStrings.expressShort)
@@ -63,7 +63,7 @@ enum AppointmentsView {
             case .appointment(let row):
                 let ap = row.appointment
                 var lead = "  " + (state.reception.appointments.confirmationsOnly
-                    ? CheckInView.clock(ap.slotStart, state.timeZone) : "")
+                    ? ShopTime.clock(ap.slotStart, state.timeZone) : "")
                 lead += ap.lane == .express ? " " + state.text(ReceptionStrings.express) : ""
                 lead += ap.isWaiter ? " " + state.text(ReceptionStrings.waiterShort) : ""
                 let what = state.text(ap.serviceType.label) + (ap.concerns.isEmpty ? "" : " " + ap.concerns)
@@ -90,7 +90,7 @@ enum AppointmentsView {
 
     private static func renderBooking(_ b: BookingForm, state: AppState, into buffer: inout ScreenBuffer, area: Rect,
                                       border: BorderStyle) {
-        let slot = ShopTimeFormat.date(b.slotStart, zone: state.timeZone) + " " + CheckInView.clock(b.slotStart, state.timeZone)
+        let slot = ShopTime.date(b.slotStart, state.timeZone) + " " + ShopTime.clock(b.slotStart, state.timeZone)
         let inner = Box(title: "\(state.text(ReceptionStrings.bookingTitle)) · \(slot)", focused: true, style: border)
             .render(into: &buffer, area: area).inset(left: 1, right: 1)
         guard inner.height >= 1 else { return }

@@ -13,7 +13,7 @@ enum CheckInView {
             title += " · \(s.customer.name)"
             if let v = s.vehicle { title += " · \(Plate.display(v.plate)) \(v.model)" }
         }
-        let arrived = "\(state.text(ReceptionStrings.elapsed)) \(clock(form.arrivedAt, state.timeZone))"
+        let arrived = "\(state.text(ReceptionStrings.elapsed)) \(ShopTime.clock(form.arrivedAt, state.timeZone))"
         let inner = Box(title: title, rightTitle: arrived, focused: true, style: border)
             .render(into: &buffer, area: area).inset(left: 1, right: 1)
         guard inner.height >= 4 else { return }
@@ -35,8 +35,8 @@ enum CheckInView {
            let closed = recent.closedAt {
             let days = max(0, Int(state.now.timeIntervalSince(closed) / 86_400))
             let text = state.language == .zhHans
-                ? "⚠ \(state.text(ReceptionStrings.possibleComeback))：\(recent.number) \(days) 天前交车（\(ShopTimeFormat.date(closed, zone: state.timeZone))）"
-                : "⚠ \(state.text(ReceptionStrings.possibleComeback)): \(recent.number) delivered \(days) \(days == 1 ? "day" : "days") ago (\(ShopTimeFormat.date(closed, zone: state.timeZone)))"
+                ? "⚠ \(state.text(ReceptionStrings.possibleComeback))：\(recent.number) \(days) 天前交车（\(ShopTime.date(closed, state.timeZone))）"
+                : "⚠ \(state.text(ReceptionStrings.possibleComeback)): \(recent.number) delivered \(days) \(days == 1 ? "day" : "days") ago (\(ShopTime.date(closed, state.timeZone)))"
             lines.append((text, .error))
         }
         var facts: [String] = []
@@ -49,14 +49,14 @@ enum CheckInView {
             lines.append(("! \(state.text(ReceptionStrings.openComplaints)) \(s.openComplaints.count): \(first)", .error))
         }
         if !s.declinedWork.isEmpty {
-            let shown = s.declinedWork.prefix(3).map { "\(FreeText.sanitize($0.description)) \($0.total)" }
+            let shown = s.declinedWork.prefix(3).map { "\($0.description) \($0.total)" }
             lines.append(("↺ \(state.text(OrderStrings.declinedBefore)): " + shown.joined(separator: "; "), .warning))
         }
         var info: [String] = []
         if let km = s.lastKm { info.append("\(state.text(ReceptionStrings.lastKm)) \(km) km") }
         if s.vehicle == nil { info.append(state.text(ReceptionStrings.newCar)) }
         let visits = s.lastVisits.prefix(width >= 110 ? 3 : 2).map { ro in
-            "\(ro.number) \(ShopTimeFormat.date(ro.openedAt, zone: state.timeZone)) \(state.text(ro.serviceType.label))"
+            "\(ro.number) \(ShopTime.date(ro.openedAt, state.timeZone)) \(state.text(ro.serviceType.label))"
         }
         info.append("\(state.text(ReceptionStrings.lastVisits)): " + (visits.isEmpty ? state.text(ReceptionStrings.noVisits) : visits.joined(separator: ", ")))
         lines.append((info.joined(separator: " · "), .muted))
@@ -124,10 +124,5 @@ enum CheckInView {
         case .advisor: form.advisorName
         default: ""
         }
-    }
-
-    static func clock(_ date: Date, _ zone: TimeZone) -> String {
-        let m = ShopCalendar.minuteOfDay(date, zone)
-        return ShopTimeFormat.two(m / 60) + ":" + ShopTimeFormat.two(m % 60)
     }
 }

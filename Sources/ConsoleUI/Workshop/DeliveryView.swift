@@ -15,8 +15,8 @@ enum DeliveryView {
         if let queue = d.queue {
             let rows = queue.rows.map { row in
                 TableRow([TableCell(Plate.display(row.plate), role: WorkshopView.riskRole(row.risk(now: state.now))),
-                          TableCell(FreeText.sanitize(row.customerName)),
-                          TableCell(WorkshopFeature.clock(row.promisedAt, state))])
+                          TableCell(row.customerName),
+                          TableCell(ShopTime.clock(row.promisedAt, state.timeZone, now: state.now))])
             }
             let table = Table(columns: [TableColumn(state.text(WorkshopStrings.colPlate), width: .fixed(10)),
                                         TableColumn(state.text(WorkshopStrings.colCustomer), width: .flexible(1)),
@@ -49,7 +49,7 @@ enum DeliveryView {
             buffer.write(text, in: Rect(x: area.x + 1, y: y, width: area.width - 2, height: 1), role: role)
             y += 1
         }
-        line("\(Plate.display(c.plate)) \(FreeText.sanitize(c.model)) · \(FreeText.sanitize(c.customerName)) · "
+        line("\(Plate.display(c.plate)) \(c.model) · \(c.customerName) · "
              + state.text(c.order.repairClass.label), role: .muted)
         let final = c.finalLabour + c.finalParts
         let agreed = c.order.estimateTotal + WorkLines.approvedAdditional(c.jobs)
@@ -65,10 +65,10 @@ enum DeliveryView {
             switch d.ticked[item.key] {
             case .overridden(let reason)?:
                 mark = "[!]"
-                suffix = " — \(state.text(WorkshopStrings.overriddenMark)): \(FreeText.sanitize(reason))"
+                suffix = " — \(state.text(WorkshopStrings.overriddenMark)): \(reason)"
             case .doneWithNote(let note)?:
                 mark = "[x]"
-                suffix = " — \(FreeText.sanitize(note))"
+                suffix = " — \(note)"
             case .done?:
                 mark = "[x]"
             case nil:

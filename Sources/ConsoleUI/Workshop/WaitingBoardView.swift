@@ -71,13 +71,13 @@ enum WaitingBoardView {
             let role = WorkshopView.riskRole(risk)
             var cells = [
                 TableCell(Plate.display(row.plate), role: role),
-                TableCell(FreeText.sanitize(row.customerName)),
+                TableCell(row.customerName),
                 TableCell(PhoneNumber.masked(row.phone)),
-                TableCell(FreeText.sanitize(row.advisorName)),
-                TableCell(FreeText.sanitize(row.technicians)),
+                TableCell(row.advisorName),
+                TableCell(row.technicians),
                 TableCell(WorkshopView.shortStage(row.stage, state.language, narrow: !wide)),
                 TableCell(WaitingBoardRules.duration(max(0, state.now.timeIntervalSince(row.stageSince)))),
-                TableCell(WorkshopFeature.clock(row.promisedAt, state, withDay: roomy) + (row.delayNotices > 0 ? "*" : "")),
+                TableCell(ShopTime.clock(row.promisedAt, state.timeZone, now: state.now, withDay: roomy) + (row.delayNotices > 0 ? "*" : "")),
                 TableCell(WaitingBoardRules.duration(row.promisedAt.timeIntervalSince(state.now)), role: role),
                 TableCell(row.isWaiter ? WorkshopStrings.waiterMark : ""),
             ]
@@ -100,10 +100,10 @@ enum RODetailView {
         for (i, job) in detail.jobs.enumerated() where y < inner.maxY - 2 {
             let tech = job.technicianID.flatMap { detail.technicianNames[$0] } ?? "—"
             let mark = job.isAdditional ? "+" : " "
-            var text = "\(mark) \(FreeText.sanitize(job.description))  \(FreeText.sanitize(tech))  \(jobStatus(job.status, state))  \(job.labour + job.parts)"
+            var text = "\(mark) \(job.description)  \(tech)  \(jobStatus(job.status, state))  \(job.labour + job.parts)"
             if job.labourHours > 0 { text += " \(LabourHoursInput.format(minutes: Int((job.labourHours * 60).rounded())))h" }
             if let method = job.approvalMethod, let at = job.decidedAt {
-                text += "  \(state.text(method.label)) \(WorkshopFeature.clock(at, state))"
+                text += "  \(state.text(method.label)) \(ShopTime.clock(at, state.timeZone, now: state.now))"
             }
             let line = Rect(x: inner.x, y: y, width: inner.width, height: 1)
             let selected = i == state.workshop.board.detailJob
@@ -112,7 +112,7 @@ enum RODetailView {
             y += 1
         }
         let times = stageTimes(detail.history, now: state.now)
-        let history = detail.history.map { c in "\(WorkshopView.shortStage(c.to, state.language)) \(WorkshopFeature.clock(c.at, state))" }
+        let history = detail.history.map { c in "\(WorkshopView.shortStage(c.to, state.language)) \(ShopTime.clock(c.at, state.timeZone, now: state.now))" }
             .suffix(6).joined(separator: " → ")
         buffer.write(history, in: Rect(x: inner.x, y: inner.maxY - 2, width: inner.width, height: 1), role: .muted)
         var qcLine = detail.checks.last.map { qc in

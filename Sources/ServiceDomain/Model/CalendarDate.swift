@@ -97,9 +97,5 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         }
     }
 
-    private static func calendar(_ timeZone: TimeZone) -> Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        return calendar
-    }
+    private static func calendar(_ timeZone: TimeZone) -> Calendar { ShopCalendar.calendar(timeZone) }
 }

@@ -46,27 +46,6 @@ public struct ShopHours: Sendable, Equatable {
     }
 }
 
-/// Calendar helpers in the shop's zone (Gregorian).
-public enum ShopCalendar {
-    public static func calendar(_ zone: TimeZone) -> Calendar {
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = zone
-        return cal
-    }
-
-    public static func startOfDay(_ date: Date, _ zone: TimeZone) -> Date { calendar(zone).startOfDay(for: date) }
-
-    public static func addDays(_ days: Int, to date: Date, _ zone: TimeZone) -> Date {
-        calendar(zone).date(byAdding: .day, value: days, to: date)!
-    }
-
-    /// Minutes since midnight of `date` in `zone`.
-    public static func minuteOfDay(_ date: Date, _ zone: TimeZone) -> Int {
-        let c = calendar(zone).dateComponents([.hour, .minute], from: date)
-        return c.hour! * 60 + c.minute!
-    }
-}
-
 extension AppointmentStatus {
     /// Still expected at the shop: takes a place in its slot.
     public var holdsCapacity: Bool { self == .booked || self == .confirmed || self == .rescheduled || self == .arrived }

@@ -23,12 +23,7 @@ public struct CallingHours: Sendable, Equatable {
         self.init(startMinute: start, endMinute: end)
     }
 
-    public var text: String { "\(Self.clock(startMinute))-\(Self.clock(endMinute))" }
-
-    static func clock(_ minute: Int) -> String {
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(two(minute / 60)):\(two(minute % 60))"
-    }
+    public var text: String { "\(ShopTime.clock(minuteOfDay: startMinute))-\(ShopTime.clock(minuteOfDay: endMinute))" }
 }
 
 /// When the customer likes to be called, as a small set the scheduling rule can read. What they said in

@@ -140,9 +140,7 @@ public enum PromisedTime {
 
     /// "11-23 16:30", the form's own format (parse accepts it back).
     public static func format(_ date: Date, timeZone: TimeZone) -> String {
-        let c = ShopCalendar.calendar(timeZone).dateComponents([.month, .day, .hour, .minute], from: date)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(two(c.month!))-\(two(c.day!)) \(two(c.hour!)):\(two(c.minute!))"
+        ShopTime.monthDayClock(date, timeZone)
     }
 
     private static func bad() -> ValidationError {

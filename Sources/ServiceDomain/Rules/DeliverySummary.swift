@@ -34,9 +34,7 @@ public enum DeliverySummary {
     public static let nextServiceKm = 5_000
 
     public static func nextService(after date: Date, mileage: Int, timeZone: TimeZone) -> (date: Date, km: Int) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let next = calendar.date(byAdding: .month, value: nextServiceMonths, to: date) ?? date
+        let next = ShopCalendar.calendar(timeZone).date(byAdding: .month, value: nextServiceMonths, to: date) ?? date
         return (next, mileage + nextServiceKm)
     }
 
@@ -88,21 +86,7 @@ public enum DeliverySummary {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func stamp(_ date: Date, _ zone: TimeZone) -> String {
-        let c = components(date, zone)
-        return "\(c.year!)-\(two(c.month!))-\(two(c.day!)) \(two(c.hour!)):\(two(c.minute!))"
-    }
+    static func stamp(_ date: Date, _ zone: TimeZone) -> String { ShopTime.dateTime(date, zone) }
 
-    static func day(_ date: Date, _ zone: TimeZone) -> String {
-        let c = components(date, zone)
-        return "\(c.year!)-\(two(c.month!))-\(two(c.day!))"
-    }
-
-    private static func components(_ date: Date, _ zone: TimeZone) -> DateComponents {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        return calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-    }
-
-    private static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    static func day(_ date: Date, _ zone: TimeZone) -> String { ShopTime.date(date, zone) }
 }

@@ -92,25 +92,15 @@ public struct FTFRFigures: Sendable, Equatable {
         let calendar: Calendar
         var last: (interval: DateInterval, key: String)?
 
-        init(timeZone: TimeZone) {
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = timeZone
-            self.calendar = calendar
-        }
+        init(timeZone: TimeZone) { calendar = ShopCalendar.calendar(timeZone) }
 
         mutating func key(_ date: Date) -> String {
             if let last, last.interval.start <= date, date < last.interval.end { return last.key }
-            let c = calendar.dateComponents([.year, .month], from: date)
-            let key = String(format: "%04d-%02d", c.year!, c.month!)
+            let key = ShopTime.month(date, calendar.timeZone)
             if let interval = calendar.dateInterval(of: .month, for: date) { last = (interval, key) }
             return key
         }
     }
 
-    public static func monthKey(_ date: Date, timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.year, .month], from: date)
-        return String(format: "%04d-%02d", c.year!, c.month!)
-    }
+    public static func monthKey(_ date: Date, timeZone: TimeZone) -> String { ShopTime.month(date, timeZone) }
 }

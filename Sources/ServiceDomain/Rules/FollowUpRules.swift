@@ -259,8 +259,7 @@ public enum FollowUpRules {
 
     /// Reads a typed call-back time: `HH:mm` (today, in the shop's zone) or `MM-dd HH:mm` (this year).
     public static func parseCallBackTime(_ text: String, now: Date, timeZone: TimeZone) throws -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
+        let calendar = ShopCalendar.calendar(timeZone)
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: " ").map(String.init)
         var day = calendar.dateComponents([.year, .month, .day], from: now)
         let timeText: String

@@ -14,8 +14,7 @@ public struct ReportPeriod: Sendable, Equatable {
     }
 
     static func calendar(_ timeZone: TimeZone) -> Calendar {
-        var c = Calendar(identifier: .gregorian)
-        c.timeZone = timeZone
+        var c = ShopCalendar.calendar(timeZone)
         c.firstWeekday = 2  // weeks start on Monday in China
         return c
     }
@@ -74,13 +73,9 @@ public struct ReportPeriod: Sendable, Equatable {
 
     /// `2026-11`, `2026-11-22`, `2026-11-16..2026-11-22`.
     public func label(timeZone: TimeZone) -> String {
-        let cal = Self.calendar(timeZone)
-        func d(_ date: Date) -> String {
-            let c = cal.dateComponents([.year, .month, .day], from: date)
-            return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
-        }
+        func d(_ date: Date) -> String { ShopTime.date(date, timeZone) }
         switch kind {
-        case .month: return FTFRFigures.monthKey(start, timeZone: timeZone)
+        case .month: return ShopTime.month(start, timeZone)
         case .day: return d(start)
         case .week, .custom: return "\(d(start))..\(d(end.addingTimeInterval(-1)))"
         }

@@ -73,8 +73,7 @@ public enum WaitingBoardRules {
     /// today, so `PromiseRules` refuses it with the reason instead of it quietly becoming tomorrow.
     public static func parsePromise(_ raw: String, now: Date, timeZone: TimeZone) throws -> Date {
         let text = FreeText.sanitize(raw).trimmingCharacters(in: .whitespaces)
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
+        let calendar = ShopCalendar.calendar(timeZone)
         let parts = text.split(separator: " ").map(String.init)
         let bad = ValidationError(field: .promisedTime, message: Message(
             zh: "承诺交车时间“\(text)”格式不对：请输入 HH:mm（如 17:30）或 MM-dd HH:mm（如 11-23 10:00）",

@@ -6,18 +6,11 @@ public enum RONumber {
     /// `sequence` starts at 1 each day; it is padded to 4 digits and grows past 9999 if it must.
     public static func make(openedAt: Date, sequence: Int, timeZone: TimeZone) -> String {
         precondition(sequence > 0, "RO sequence numbers start at 1")
-        let digits = String(sequence)
-        let padded = String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-        return "RO-" + dayKey(openedAt, timeZone: timeZone) + "-" + padded
+        return "RO-" + dayKey(openedAt, timeZone: timeZone) + "-" + pad(sequence, 4)
     }
 
     /// `20261122`: the calendar day of `date` in `timeZone` (Gregorian).
-    public static func dayKey(_ date: Date, timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return pad(parts.year!, 4) + pad(parts.month!, 2) + pad(parts.day!, 2)
-    }
+    public static func dayKey(_ date: Date, timeZone: TimeZone) -> String { ShopTime.dayKey(date, timeZone) }
 
     /// The day key and sequence of a well-formed RO number, or nil.
     public static func parse(_ number: String) -> (dayKey: String, sequence: Int)? {
