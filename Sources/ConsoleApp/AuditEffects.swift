@@ -16,17 +16,13 @@ enum AuditEffects {
             }
             do {
                 // One row more than asked tells whether an older page exists.
-                let page = try context.db.auditPage(filter: filter(query), beforeID: beforeID, limit: limit + 1)
+                let page = try context.db.auditPage(filter: query, beforeID: beforeID, limit: limit + 1)
                 let rows = page.prefix(limit).map(row)
                 return [.audit(.loaded(query: query, rows: rows, replacing: beforeID == nil, hasMore: page.count > limit))]
             } catch {
                 return [.audit(.failed(message(error)))]
             }
         }
-    }
-
-    static func filter(_ query: AuditQuery) -> AuditFilter {
-        AuditFilter(roNumber: query.roNumber, customer: query.customer, person: query.person, text: query.text)
     }
 
     static func row(_ listed: AuditListEntry) -> AuditRow {

@@ -2,27 +2,8 @@ import Foundation
 import GRDB
 import ServiceDomain
 
-/// What the audit panel narrows the trail to. Every set field must match (AND); `text` matches
-/// any of RO number, customer and person (OR), for a filter line typed without a prefix.
-public struct AuditFilter: Sendable, Equatable {
-    /// A repair order number (exact, case-insensitive): the RO's own rows and its jobs, concerns, callbacks.
-    public var roNumber: String?
-    /// A fragment of a customer's name or phone: the customer's rows, their vehicles' and their ROs'.
-    public var customer: String?
-    /// A staff login (exact) or a fragment of the name written in the row.
-    public var person: String?
-    /// Free text: any of the three above.
-    public var text: String?
-
-    public init(roNumber: String? = nil, customer: String? = nil, person: String? = nil, text: String? = nil) {
-        self.roNumber = roNumber
-        self.customer = customer
-        self.person = person
-        self.text = text
-    }
-
-    public var isEmpty: Bool { roNumber == nil && customer == nil && person == nil && text == nil }
-}
+/// The store's name for `AuditQuery` (ServiceDomain), the one filter type of the audit trail.
+public typealias AuditFilter = AuditQuery
 
 /// One audit row with a readable name of the record it touched (RO number, customer name, plate).
 public struct AuditListEntry: Sendable, Equatable {
@@ -36,13 +17,13 @@ public struct AuditListEntry: Sendable, Equatable {
 extension AppDatabase {
     /// Newest first, at most `limit` rows with an id below `beforeID` (nil: from the newest).
     /// Paging by id keeps each page one index range scan however long the trail is.
-    public func auditPage(filter: AuditFilter, beforeID: Int64?, limit: Int) throws -> [AuditListEntry] {
+    public func auditPage(filter: AuditQuery, beforeID: Int64?, limit: Int) throws -> [AuditListEntry] {
         try dbPool.read { db in try AuditQueries.page(db, filter: filter, beforeID: beforeID, limit: limit) }
     }
 }
 
 enum AuditQueries {
-    static func page(_ db: Database, filter: AuditFilter, beforeID: Int64?, limit: Int) throws -> [AuditListEntry] {
+    static func page(_ db: Database, filter: AuditQuery, beforeID: Int64?, limit: Int) throws -> [AuditListEntry] {
         var conditions: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
         if let beforeID {

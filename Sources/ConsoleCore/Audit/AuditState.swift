@@ -2,48 +2,6 @@ import Foundation
 import ScreenKit
 import ServiceDomain
 
-/// What the filter line asks for, parsed from what was typed (see `AuditQuery.parse`).
-public struct AuditQuery: Sendable, Equatable {
-    public var roNumber: String?
-    public var customer: String?
-    public var person: String?
-    /// Words typed without a prefix: matched against RO number, customer and person.
-    public var text: String?
-
-    public init(roNumber: String? = nil, customer: String? = nil, person: String? = nil, text: String? = nil) {
-        self.roNumber = roNumber
-        self.customer = customer
-        self.person = person
-        self.text = text
-    }
-
-    /// `ro:RO-20261122-0003`, `customer:王芳` (or `cust:`, `客户:`, a phone fragment), `person:lina`
-    /// (or `by:`, `人:`); anything else is free text. A bare word that looks like an RO number is one.
-    /// Full-width colons are accepted, since Chinese input methods type them.
-    public static func parse(_ typed: String) -> AuditQuery {
-        var query = AuditQuery()
-        var free: [String] = []
-        for word in typed.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init) {
-            let normalized = word.replacingOccurrences(of: "：", with: ":")
-            guard let colon = normalized.firstIndex(of: ":") else {
-                if normalized.uppercased().hasPrefix("RO-") { query.roNumber = normalized } else { free.append(normalized) }
-                continue
-            }
-            let key = normalized[..<colon].lowercased()
-            let value = String(normalized[normalized.index(after: colon)...])
-            guard !value.isEmpty else { continue }
-            switch key {
-            case "ro", "工单": query.roNumber = value
-            case "customer", "cust", "客户": query.customer = value
-            case "person", "by", "staff", "人", "员工": query.person = value
-            default: free.append(normalized)
-            }
-        }
-        query.text = free.isEmpty ? nil : free.joined(separator: " ")
-        return query
-    }
-}
-
 /// One field of an audit row: `old` is nil for values written by an insert.
 public struct AuditChange: Sendable, Equatable {
     public var field: String
