@@ -28,20 +28,6 @@ public enum Panel: String, Sendable, CaseIterable, Equatable {
         }
     }
 
-    /// What a panel not built yet will hold: shown instead of fake data.
-    public var plannedContent: Message? {
-        switch self {
-        case .find: nil
-        case .reception: Strings.plannedReception
-        case .appointments: Strings.plannedAppointments
-        case .waitingBoard: Strings.plannedWaitingBoard
-        case .delivery: Strings.plannedDelivery
-        case .followUp: Strings.plannedFollowUp
-        case .comebacks: Strings.plannedComebacks
-        case .reports: Strings.plannedReports
-        }
-    }
-
     /// The function key that opens the panel (F2…F9).
     public var functionKey: Int { Panel.allCases.firstIndex(of: self)! + 2 }
 

@@ -42,29 +42,6 @@ public enum Strings {
     public static let panelWaitingBoardShort = Message(zh: "看板", en: "Board")
     public static let panelFollowUpShort = Message(zh: "回访", en: "Calls")
 
-    public static let notYetBuilt = Message(zh: "此面板尚未开放，将包含：", en: "This panel is not open yet. It will hold:")
-    public static let plannedReception = Message(
-        zh: "接车登记：客户卡（老客户、投诉、上次维修、可能返修提醒），里程、油量、客户描述、环车检查、预估与承诺交车时间，生成维修委托书。",
-        en: "Check-in: the customer card (loyal-customer flags, complaints, last visits, possible-comeback warning), mileage, fuel, concerns, walk-around, estimate and promised time, and the printed work order.")
-    public static let plannedAppointments = Message(
-        zh: "预约日视图：按时段和容量预约，快保通道，明日确认电话，到店后一键转接车。",
-        en: "Appointment day view: slots with capacity, the express lane, tomorrow's confirmation calls, and arrival straight into check-in.")
-    public static let plannedWaitingBoard = Message(
-        zh: "在修看板：所有在厂车辆的阶段、承诺时间和剩余时间，超时标红，风险车辆提醒致电客户。",
-        en: "Every car in the shop with its stage, promised time and time left; missed promises in red, at-risk cars prompting a call.")
-    public static let plannedDelivery = Message(
-        zh: "交车检查单：质检、清洁、旧件、费用讲解、下次保养提醒，完成后交车并安排24小时回访。",
-        en: "The delivery checklist: QC, cleaning, old parts, charges explained, next service; then delivery schedules the 24-hour call.")
-    public static let plannedFollowUp = Message(
-        zh: "回访队列：24小时回访、未接通重拨、满意度问卷，不满意转为投诉并跟踪处理。",
-        en: "The callback queue: 24-hour calls, retries, the satisfaction script, and complaints with an owner and a deadline.")
-    public static let plannedComebacks = Message(
-        zh: "返修管理：质保期内再次进厂的候选车辆，车间主管确认原因和责任技师。",
-        en: "Comeback candidates within the repair warranty window; the workshop lead confirms the root cause and technician.")
-    public static let plannedReports = Message(
-        zh: "报表：一次修复率、返修率、24小时回访完成率、满意度、准时交车率、投诉处理时效。",
-        en: "KPIs: first-time-fix rate, comeback rate, 24-hour callbacks, satisfaction, on-time delivery, complaint handling.")
-
     // Find
     public static let findPrompt = Message(zh: "查找：", en: "Find: ")
     public static let findPlaceholder = Message(zh: "车牌、手机号、姓名或 VIN 片段", en: "plate, phone, name or VIN fragment")

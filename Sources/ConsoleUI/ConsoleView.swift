@@ -96,19 +96,3 @@ enum Header {
         buffer.put(right, x: area.maxX - rightWidth, y: area.y, role: .header)
     }
 }
-
-/// A tab whose panel is not built yet: what it will hold, never fake data.
-enum PlannedPanel {
-    static func render(_ state: AppState, into buffer: inout ScreenBuffer, area: Rect, border: BorderStyle) {
-        let box = Box(title: state.text(state.panel.title), focused: true, style: border)
-        let inner = box.render(into: &buffer, area: area)
-        guard let planned = state.panel.plannedContent else { return }
-        var y = inner.y + 1
-        buffer.put(state.text(Strings.notYetBuilt), x: inner.x + 1, y: y, role: .muted, clip: inner)
-        y += 2
-        for line in state.text(planned).wrapped(toWidth: max(1, inner.width - 2)) where y < inner.maxY {
-            buffer.put(line, x: inner.x + 1, y: y, role: .normal, clip: inner)
-            y += 1
-        }
-    }
-}
