@@ -130,4 +130,11 @@ public enum FollowUpStrings {
     public static let complaintOpened = Message(zh: "投诉已登记，由您负责", en: "Complaint opened; you own it")
     public static let complaintTaken = Message(zh: "您已认领此投诉", en: "You own this complaint now")
     public static let complaintHandedOver = Message(zh: "投诉已转交", en: "Complaint handed over")
+
+    // The callback card and the survey dialog.
+    public static let advisor = Message(zh: "顾问", en: "Advisor")
+    public static let delivered = Message(zh: "交车", en: "Delivered")
+    public static let surveyTitle = Message(zh: "回访问卷", en: "Follow-up survey")
+    public static let answerYes = Message(zh: "是", en: "yes")
+    public static let answerNo = Message(zh: "否", en: "no")
 }

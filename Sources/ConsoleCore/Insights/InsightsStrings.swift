@@ -63,4 +63,35 @@ public enum InsightsStrings {
         }
         return text
     }
+
+    // Comebacks (F8).
+    public static func waitingCount(_ n: Int) -> Message { Message(zh: "待确认 \(n)", en: "\(n) waiting") }
+    public static let ftfrShort = Message(zh: "一次修复率", en: "FTFR")
+    public static let technicians = Message(zh: "技师: ", en: "Technicians: ")
+    public static func warrantyWindow(days: Int, kilometres: Int) -> Message {
+        Message(zh: "（保修期 \(days) 天/\(kilometres) km）", en: " (window \(days) d/\(kilometres) km)")
+    }
+    public static func pickTechnician(for cause: RootCause) -> Message {
+        Message(zh: "\(pickTechnician.zh)（\(cause.label.zh)）", en: "\(pickTechnician.en) (\(cause.label.en))")
+    }
+
+    // Reports (F9).
+    /// Short tile labels, in the order of `ReportTables.kpis`.
+    public static let tileLabels: [Message] = [
+        Message(zh: "一次修复率", en: "FTFR"), Message(zh: "返修率", en: "Comebacks"),
+        Message(zh: "24h回访", en: "24h calls"), Message(zh: "平均满意度", en: "Avg score"),
+        Message(zh: "9–10分占比", en: "Share 9–10"), Message(zh: "按时交车", en: "On time"),
+        Message(zh: "在厂小时", en: "Hours in"), Message(zh: "预约占比", en: "Appt share"),
+        Message(zh: "爽约率", en: "No-shows"), Message(zh: "投诉首联h", en: "1st contact h"),
+        Message(zh: "投诉解决h", en: "Resolved h"),
+    ]
+    public static func periodKind(_ kind: ReportPeriod.Kind) -> Message {
+        switch kind {
+        case .day: Message(zh: "日", en: "day")
+        case .week: Message(zh: "周", en: "week")
+        case .month: Message(zh: "月", en: "month")
+        case .custom: Message(zh: "自定义", en: "custom")
+        }
+    }
+    public static let noVisitsInPeriod = Message(zh: "本期无维修", en: "No repair visits in the period")
 }

@@ -91,6 +91,11 @@ public enum ReceptionStrings {
     public static let notReminded = Message(zh: "未提醒", en: "Not yet")
     public static let lastKm = Message(zh: "上次里程", en: "Last km")
     public static let possibleComeback = Message(zh: "可能返修", en: "Possible comeback")
+    /// The check-in summary's warning line: the car was delivered `daysAgo` days ago on `deliveredOn`.
+    public static func possibleComeback(_ number: String, daysAgo days: Int, deliveredOn day: String) -> Message {
+        Message(zh: "⚠ \(possibleComeback.zh)：\(number) \(days) 天前交车（\(day)）",
+                en: "⚠ \(possibleComeback.en): \(number) delivered \(days) \(days == 1 ? "day" : "days") ago (\(day))")
+    }
     public static let comebackDetail = Message(zh: "天内交车的工单", en: "days ago delivered")
     public static let openComplaints = Message(zh: "未结投诉", en: "Open complaints")
     public static let lastVisits = Message(zh: "最近到店", en: "Last visits")

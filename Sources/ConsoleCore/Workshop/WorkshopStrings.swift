@@ -110,4 +110,22 @@ public enum WorkshopStrings {
     public static func moved(_ number: String, _ stage: ROStage) -> Message {
         Message(zh: "\(number) 已改为“\(stage.label.zh)”", en: "\(number) is now \(stage.label.en.lowercased())")
     }
+    // The board's detail pane.
+    public static func qcResult(passed: Bool, inspector: String) -> Message {
+        Message(zh: "质检：\(passed ? "合格" : "不合格") 质检员 \(inspector)",
+                en: "QC: \(passed ? "passed" : "failed") by \(inspector)")
+    }
+    public static let qcMandatory = Message(zh: "本类维修必须质检", en: "QC mandatory for this class")
+    public static func delaysNotified(_ count: Int) -> Message {
+        Message(zh: "  已告知延误 \(count) 次", en: "  delay notified \(count)x")
+    }
+    public static func jobStatus(_ status: JobStatus) -> Message {
+        switch status {
+        case .pending: Message(zh: "待做", en: "to do")
+        case .awaitingApproval: Message(zh: "待客户确认", en: "awaiting approval")
+        case .approved: Message(zh: "客户已同意", en: "approved")
+        case .declined: Message(zh: "客户拒绝", en: "declined")
+        case .done: Message(zh: "完工", en: "done")
+        }
+    }
 }

@@ -27,15 +27,15 @@ enum FollowUpDialogs {
         let height = min(area.height, survey.index + 5)
         let frame = area.centered(width: width, height: height)
         buffer.fill(frame, role: .dialog)
-        let title = "\(state.text(Message(zh: "回访问卷", en: "Follow-up survey"))) · \(survey.customerName)"
+        let title = "\(state.text(FollowUpStrings.surveyTitle)) · \(survey.customerName)"
         let inner = Box(title: title, rightTitle: "\(survey.index + 1)/\(survey.questions.count)", focused: true, style: border,
                         borderRole: .dialog).render(into: &buffer, area: frame)
         var y = inner.y
         let answered = survey.questions.prefix(survey.index).suffix(max(0, inner.height - 4))
         for q in answered {
             let answer = survey.answers[q.key] ?? ""
-            let shown = answer == "yes" ? state.text(Message(zh: "是", en: "yes"))
-                : answer == "no" ? state.text(Message(zh: "否", en: "no")) : answer
+            let shown = answer == "yes" ? state.text(FollowUpStrings.answerYes)
+                : answer == "no" ? state.text(FollowUpStrings.answerNo) : answer
             buffer.write("\(state.text(q.text)) \(shown)", in: Rect(x: inner.x + 1, y: y, width: inner.width - 2, height: 1), role: .muted)
             y += 1
         }

@@ -96,9 +96,9 @@ enum CallbackQueueView {
             .render(into: &buffer, area: tableArea, state: scroll)
 
         if let detailArea, let row = f.selectedCallbackRow {
-            let line1 = "\(row.roNumber) · \(row.model) · \(state.text(Message(zh: "顾问", en: "Advisor"))) "
+            let line1 = "\(row.roNumber) · \(row.model) · \(state.text(FollowUpStrings.advisor)) "
                 + row.advisorName
-                + (row.deliveredAt.map { " · \(state.text(Message(zh: "交车", en: "Delivered"))) \(ShopTime.clock($0, state.timeZone, now: state.now, withDay: true))" } ?? "")
+                + (row.deliveredAt.map { " · \(state.text(FollowUpStrings.delivered)) \(ShopTime.clock($0, state.timeZone, now: state.now, withDay: true))" } ?? "")
             buffer.write(line1, in: Rect(x: detailArea.x + 1, y: detailArea.y + 1, width: detailArea.width - 2, height: 1), role: .muted)
         }
         if let tasksArea {

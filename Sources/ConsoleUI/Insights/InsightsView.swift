@@ -33,7 +33,7 @@ enum ComebacksView {
     static func render(_ state: AppState, into buffer: inout ScreenBuffer, area: Rect, border: BorderStyle) {
         let s = state.insights
         let waiting = s.comebacks?.filter { $0.comeback.status == .candidate }.count ?? 0
-        let right = state.language == .zhHans ? "待确认 \(waiting)" : "\(waiting) waiting"
+        let right = state.text(InsightsStrings.waitingCount(waiting))
         let inner = Box(title: state.text(Strings.panelComebacks), rightTitle: right, focused: true, style: border)
             .render(into: &buffer, area: area)
         guard inner.height >= 3 else { return }
@@ -92,14 +92,13 @@ enum ComebacksView {
     }
 
     private static func renderDetail(_ row: ComebackListing, _ state: AppState, into buffer: inout ScreenBuffer, area: Rect) {
-        let zh = state.language == .zhHans
         let window = row.window ?? ComebackSettings().window(for: row.earlierClass)
         let line1 = "\(row.earlierNumber) \(state.text(row.earlierClass.label)): \(row.earlierConcern)"
         let line2 = (row.laterNumber.map { "\($0): " } ?? "") + row.laterConcern
         let rates = row.technicians.map { t -> String in
             let r = row.technicianRates[t.id]
             let rate = ReportTables.percent(r?.firstTimeFixRate)
-            return "\(t.name) \(zh ? "一次修复率" : "FTFR") \(rate) (\(r?.visits ?? 0))"
+            return "\(t.name) \(state.text(InsightsStrings.ftfrShort)) \(rate) (\(r?.visits ?? 0))"
         }.joined(separator: "  ")
         let c = row.comeback
         var decided = ""
@@ -109,9 +108,9 @@ enum ComebacksView {
         } else if c.status == .dismissed {
             decided = c.reason
         }
-        let line3 = (zh ? "技师: " : "Technicians: ") + (rates.isEmpty ? "—" : rates) + (decided.isEmpty ? "" : " · " + decided)
+        let line3 = state.text(InsightsStrings.technicians) + (rates.isEmpty ? "—" : rates) + (decided.isEmpty ? "" : " · " + decided)
         let lines: [(String, StyleRole)] = [
-            (line1 + (zh ? "（保修期 \(window.days) 天/\(window.kilometres) km）" : " (window \(window.days) d/\(window.kilometres) km)"), .normal),
+            (line1 + state.text(InsightsStrings.warrantyWindow(days: window.days, kilometres: window.kilometres)), .normal),
             (line2, .normal), (line3, .muted),
             (InsightsStrings.counters(row.counters, state.language), row.counters.needsAttention ? .error : .muted),
         ]
@@ -127,9 +126,7 @@ enum ComebacksView {
             InsightsView.renderPicker(title: InsightsStrings.pickCause, options: RootCause.allCases.map { state.text($0.label) },
                                       selected: d.selected, state, into: &buffer, area: area, border: border)
         case .technician(let cause):
-            let title = Message(zh: "\(InsightsStrings.pickTechnician.zh)（\(cause.label.zh)）",
-                                en: "\(InsightsStrings.pickTechnician.en) (\(cause.label.en))")
-            InsightsView.renderPicker(title: title, options: d.technicians.map(\.name),
+            InsightsView.renderPicker(title: InsightsStrings.pickTechnician(for: cause), options: d.technicians.map(\.name),
                                       selected: d.selected, state, into: &buffer, area: area, border: border)
         case .dismissReason:
             InsightsView.renderPrompt(title: InsightsStrings.dismissTitle, hint: InsightsStrings.promptHint, input: d.reason,

@@ -5,26 +5,10 @@ import ServiceDomain
 
 /// F9: the period, KPI tiles against the shop's targets, one rate table (t switches), the FTFR trend.
 enum ReportsView {
-    /// Short tile labels, in the order of `ReportTables.kpis`.
-    static let tileLabels: [Message] = [
-        Message(zh: "一次修复率", en: "FTFR"), Message(zh: "返修率", en: "Comebacks"),
-        Message(zh: "24h回访", en: "24h calls"), Message(zh: "平均满意度", en: "Avg score"),
-        Message(zh: "9–10分占比", en: "Share 9–10"), Message(zh: "按时交车", en: "On time"),
-        Message(zh: "在厂小时", en: "Hours in"), Message(zh: "预约占比", en: "Appt share"),
-        Message(zh: "爽约率", en: "No-shows"), Message(zh: "投诉首联h", en: "1st contact h"),
-        Message(zh: "投诉解决h", en: "Resolved h"),
-    ]
-
     static func render(_ state: AppState, into buffer: inout ScreenBuffer, area: Rect, border: BorderStyle) {
         let s = state.insights
         let periodText = s.period.map { p in
-            let kind = switch p.kind {
-            case .day: Message(zh: "日", en: "day")
-            case .week: Message(zh: "周", en: "week")
-            case .month: Message(zh: "月", en: "month")
-            case .custom: Message(zh: "自定义", en: "custom")
-            }
-            return "\(state.text(InsightsStrings.period)) \(p.label(timeZone: state.timeZone)) (\(state.text(kind)))"
+            "\(state.text(InsightsStrings.period)) \(p.label(timeZone: state.timeZone)) (\(state.text(InsightsStrings.periodKind(p.kind))))"
         } ?? ""
         let inner = Box(title: state.text(Strings.panelReports), rightTitle: periodText, focused: true, style: border)
             .render(into: &buffer, area: area)
@@ -56,7 +40,7 @@ enum ReportsView {
         for (i, row) in kpis.rows.enumerated() {
             let col = i / rowsNeeded
             let line = i % rowsNeeded
-            let label = state.text(tileLabels[i]).padded(toWidth: 11)
+            let label = state.text(InsightsStrings.tileLabels[i]).padded(toWidth: 11)
             let text = "\(label)\(row[1].padded(toWidth: 7, alignment: .right)) \(row[2].padded(toWidth: 8)) n=\(row[3])"
             let off = kpis.missesTarget.indices.contains(i) && kpis.missesTarget[i]
             buffer.write(text, in: Rect(x: x + col * columnWidth, y: y + line, width: columnWidth - 1, height: 1),
@@ -102,7 +86,7 @@ enum ReportsView {
         let visible = Table.visibleRowCount(in: body)
         var tableState = TableState(selected: -1, offset: 0, pageSize: visible)
         tableState.clamp(rowCount: rows.count, visibleHeight: visible)
-        Table(columns: columns, rows: rows, emptyMessage: state.language == .zhHans ? "本期无维修" : "No repair visits in the period",
+        Table(columns: columns, rows: rows, emptyMessage: state.text(InsightsStrings.noVisitsInPeriod),
               selectionRole: nil).render(into: &buffer, area: body, state: tableState)
     }
 

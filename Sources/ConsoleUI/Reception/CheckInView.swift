@@ -34,9 +34,8 @@ enum CheckInView {
            let recent = ComebackWarning.recentRepair(vehicleID: vehicleID, visits: s.lastVisits, now: state.now),
            let closed = recent.closedAt {
             let days = max(0, Int(state.now.timeIntervalSince(closed) / 86_400))
-            let text = state.language == .zhHans
-                ? "⚠ \(state.text(ReceptionStrings.possibleComeback))：\(recent.number) \(days) 天前交车（\(ShopTime.date(closed, state.timeZone))）"
-                : "⚠ \(state.text(ReceptionStrings.possibleComeback)): \(recent.number) delivered \(days) \(days == 1 ? "day" : "days") ago (\(ShopTime.date(closed, state.timeZone)))"
+            let text = state.text(ReceptionStrings.possibleComeback(recent.number, daysAgo: days,
+                                                                    deliveredOn: ShopTime.date(closed, state.timeZone)))
             lines.append((text, .error))
         }
         var facts: [String] = []

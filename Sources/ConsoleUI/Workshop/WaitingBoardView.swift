@@ -116,26 +116,18 @@ enum RODetailView {
             .suffix(6).joined(separator: " → ")
         buffer.write(history, in: Rect(x: inner.x, y: inner.maxY - 2, width: inner.width, height: 1), role: .muted)
         var qcLine = detail.checks.last.map { qc in
-            state.text(Message(zh: "质检：\(qc.passed ? "合格" : "不合格") 质检员 \(qc.inspectorName)",
-                               en: "QC: \(qc.passed ? "passed" : "failed") by \(qc.inspectorName)"))
+            state.text(WorkshopStrings.qcResult(passed: qc.passed, inspector: qc.inspectorName))
         } ?? (ROLifecycle.isQCMandatory(o.repairClass)
-              ? state.text(Message(zh: "本类维修必须质检", en: "QC mandatory for this class")) : "")
+              ? state.text(WorkshopStrings.qcMandatory) : "")
         if let current = times[o.stage] { qcLine += "  " + WaitingBoardRules.duration(current) }
         if !detail.delays.isEmpty {
-            qcLine += state.text(Message(zh: "  已告知延误 \(detail.delays.count) 次", en: "  delay notified \(detail.delays.count)x"))
+            qcLine += state.text(WorkshopStrings.delaysNotified(detail.delays.count))
         }
         buffer.write(qcLine, in: Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1), role: .muted)
     }
 
     static func jobStatus(_ status: JobStatus, _ state: AppState) -> String {
-        let m: Message = switch status {
-        case .pending: Message(zh: "待做", en: "to do")
-        case .awaitingApproval: Message(zh: "待客户确认", en: "awaiting approval")
-        case .approved: Message(zh: "客户已同意", en: "approved")
-        case .declined: Message(zh: "客户拒绝", en: "declined")
-        case .done: Message(zh: "完工", en: "done")
-        }
-        return state.text(m)
+        state.text(WorkshopStrings.jobStatus(status))
     }
 
     /// Seconds in each stage from the history; the current stage counts up to now.
