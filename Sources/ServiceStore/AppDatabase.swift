@@ -70,11 +70,7 @@ public final class AppDatabase: Sendable {
             if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw StoreError.newerSchema(path: path)
             }
-            var readerConfig = Configuration()
-            readerConfig.readonly = true
-            readerConfig.busyMode = .timeout(busyTimeout)
-            readerConfig.label = "advisor.data_version"
-            let versionConnection = try DatabaseQueue(path: path, configuration: readerConfig)
+            let versionConnection = try versionConnection(path: path, busyTimeout: busyTimeout)
             return AppDatabase(path: path, timeZone: timeZone, dbPool: pool, versionConnection: versionConnection,
                                shopLock: lock)
         } catch {
@@ -165,5 +161,14 @@ extension AppDatabase {
         // per-keystroke p99 at the large size went from 25 to 14 ms).
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -8000") }
         return config
+    }
+
+    /// The small read-only connection that polls `PRAGMA data_version` for other terminals' commits.
+    static func versionConnection(path: String, busyTimeout: TimeInterval) throws -> DatabaseQueue {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
+        config.label = "advisor.data_version"
+        return try DatabaseQueue(path: path, configuration: config)
     }
 }

@@ -39,11 +39,7 @@ extension AppDatabase {
                 lock?.release()
                 return try open(path: path, timeZone: timeZone, busyTimeout: busyTimeout)
             }
-            var readerConfig = Configuration()
-            readerConfig.readonly = true
-            readerConfig.busyMode = .timeout(busyTimeout)
-            readerConfig.label = "advisor.data_version"
-            let versionConnection = try DatabaseQueue(path: path, configuration: readerConfig)
+            let versionConnection = try versionConnection(path: path, busyTimeout: busyTimeout)
             return AppDatabase(path: path, timeZone: timeZone, dbPool: pool, versionConnection: versionConnection,
                                shopLock: lock, isReadOnly: true)
         } catch {
