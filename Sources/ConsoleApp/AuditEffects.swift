@@ -33,7 +33,6 @@ enum AuditEffects {
 
     private static func message(_ error: Error) -> Message {
         (error as? UserFacingError)?.message
-            ?? Message(zh: "读取操作记录失败：\(error.localizedDescription)",
-                       en: "Could not read the audit trail: \(error.localizedDescription)")
+            ?? AuditStrings.readFailed(error.localizedDescription)
     }
 }

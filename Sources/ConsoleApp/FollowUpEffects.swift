@@ -81,7 +81,7 @@ enum FollowUpEffects {
     private static func attempt(_ body: () throws -> FollowUpEvent) -> [Action] {
         do { return [.followUp(try body())] } catch {
             let message = (error as? UserFacingError)?.message
-                ?? Message(zh: "操作失败：\(error.localizedDescription)", en: "The change failed: \(error.localizedDescription)")
+                ?? Strings.changeFailed(error.localizedDescription)
             return [.followUp(.failed(message))]
         }
     }

@@ -166,7 +166,7 @@ enum ReceptionEffects {
             path = try writeWorkOrder(text, number: saved.number, folder: try db.workOrderFolder())
         } catch {
             warning = ReceptionStrings.workOrderNotWritten(saved.number, (error as? UserFacingError)?.message
-                ?? Message(zh: "\(error)", en: "\(error)"))
+                ?? Strings.untranslated(error))
         }
         let result = SavedCheckIn(number: saved.number, checkInSeconds: saved.checkInSeconds ?? 0, workOrderPath: path,
                                   workOrderText: text)

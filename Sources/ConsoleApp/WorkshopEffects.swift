@@ -39,7 +39,7 @@ enum WorkshopEffects {
                 try db.authorize(.dispatch, op)
                 let job = try db.assignTechnician(jobID: jobID, technicianID: technicianID, reason: reason,
                                                   operator: op, now: now)
-                return Message(zh: "已派工：\(job.description)", en: "Assigned: \(job.description)")
+                return WorkshopStrings.assigned(job.description)
             }
         case .loadInspectors(let roID, let passed, let note):
             return load {
@@ -66,22 +66,22 @@ enum WorkshopEffects {
                 let check = try db.recordQualityCheck(roID: roID, passed: passed, inspectorID: inspectorID, note: note,
                                                       operator: op, now: now)
                 return passed
-                    ? Message(zh: "质检合格，质检员 \(check.inspectorName)", en: "QC passed, inspector \(check.inspectorName)")
-                    : Message(zh: "质检不合格已记录，请改回“维修中”返修", en: "QC failure recorded; move the car back to in progress")
+                    ? WorkshopStrings.qcPassedSaved(inspector: check.inspectorName)
+                    : WorkshopStrings.qcFailedSaved
             }
         case .notifyDelay(let roID, let version, let date, let note):
             return change {
                 try db.authorize(.moveRepairOrder, op)
                 let order = try db.notifyDelay(roID: roID, newPromisedAt: date, version: version, note: note,
                                                operator: op, now: now)
-                return Message(zh: "\(order.number) 已记录告知延误", en: "\(order.number): delay notified")
+                return WorkshopStrings.delayNotified(order.number)
             }
         case .addAdditionalJob(let roID, let description, let labour, let parts):
             return change {
                 try db.authorize(.moveRepairOrder, op)
                 _ = try db.addAdditionalJob(roID: roID, description: description, labour: labour, parts: parts,
                                             operator: op, now: now)
-                return Message(zh: "增项已添加，等待客户确认", en: "Additional work added; awaiting the customer's answer")
+                return WorkshopStrings.additionalJobAdded
             }
         case .decideJob(let jobID, let approved, let method):
             return change {
@@ -135,7 +135,7 @@ enum WorkshopEffects {
 
     private static func message(_ error: Error) -> Message {
         (error as? UserFacingError)?.message
-            ?? Message(zh: "操作失败：\(error.localizedDescription)", en: "The change failed: \(error.localizedDescription)")
+            ?? Strings.changeFailed(error.localizedDescription)
     }
 }
 

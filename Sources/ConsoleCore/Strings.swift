@@ -121,4 +121,11 @@ public enum Strings {
     // Errors
     public static let searchFailed = Message(zh: "查找失败", en: "Search failed")
     public static let loadFailed = Message(zh: "读取失败", en: "Could not load")
+
+    // Store work that failed without a message of its own (panels' effects).
+    public static func changeFailed(_ reason: String) -> Message {
+        Message(zh: "操作失败：\(reason)", en: "The change failed: \(reason)")
+    }
+    /// An error's own text, the same in both languages (no translation exists for it).
+    public static func untranslated(_ error: any Error) -> Message { Message(zh: "\(error)", en: "\(error)") }
 }

@@ -134,4 +134,8 @@ public enum AuditStrings {
         default: Message(zh: raw, en: raw)
         }
     }
+
+    public static func readFailed(_ reason: String) -> Message {
+        Message(zh: "读取操作记录失败：\(reason)", en: "Could not read the audit trail: \(reason)")
+    }
 }

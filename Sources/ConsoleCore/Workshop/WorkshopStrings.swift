@@ -128,4 +128,17 @@ public enum WorkshopStrings {
         case .done: Message(zh: "完工", en: "done")
         }
     }
+
+    // Saved by the workshop's effects.
+    public static func assigned(_ job: String) -> Message { Message(zh: "已派工：\(job)", en: "Assigned: \(job)") }
+    public static func qcPassedSaved(inspector: String) -> Message {
+        Message(zh: "质检合格，质检员 \(inspector)", en: "QC passed, inspector \(inspector)")
+    }
+    public static let qcFailedSaved = Message(zh: "质检不合格已记录，请改回“维修中”返修",
+                                              en: "QC failure recorded; move the car back to in progress")
+    public static func delayNotified(_ number: String) -> Message {
+        Message(zh: "\(number) 已记录告知延误", en: "\(number): delay notified")
+    }
+    public static let additionalJobAdded = Message(zh: "增项已添加，等待客户确认",
+                                                   en: "Additional work added; awaiting the customer's answer")
 }
