@@ -33,7 +33,9 @@ let package = Package(
         .target(name: "ConsoleUI", dependencies: ["ConsoleCore", "ScreenKit", "ServiceDomain"]),
         // The run loop and the effects (store work) of every panel, over any TerminalBackend.
         .target(name: "ConsoleApp", dependencies: ["ConsoleCore", "ConsoleUI", "ScreenKit", "ServiceDomain", "ServiceStore"]),
-        .systemLibrary(name: "CNCurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        // No pkgConfig: the module map links ncursesw and tinfo, and the shim sets the feature macros that
+        // ncursesw.pc would pass (SwiftPM refuses its -D flags with a warning on every build).
+        .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
         // libxcrypt: yescrypt PIN hashes through crypt_r.
         .systemLibrary(name: "CCrypt", providers: [.apt(["libcrypt-dev"])]),
         .target(name: "NCursesBackend", dependencies: ["CNCurses", "ScreenKit"]),

@@ -18,8 +18,8 @@ extension ReceptionEffects {
                 let matches = try db.duplicates(phone: customer.phones.first ?? "", plate: vehicle.plate, vin: vehicle.vin ?? "")
                 if !matches.isEmpty { return [.reception(.bookingDuplicatesFound(matches))] }
                 try db.authorize(.bookAppointment, context.operator)
-                try db.bookAppointmentForNewCustomer(customer, vehicle: vehicle, appointment: appointment, overrideReason: reason,
-                                                     operator: context.operator, now: context.now, timeZone: context.timeZone)
+                _ = try db.bookAppointmentForNewCustomer(customer, vehicle: vehicle, appointment: appointment, overrideReason: reason,
+                                                         operator: context.operator, now: context.now, timeZone: context.timeZone)
                 return [.reception(.newCustomerBooked(reload: reload))]
             }
         } catch {

@@ -45,7 +45,6 @@ enum PanelRouter {
         case .waitingBoard, .delivery: return WorkshopFeature.isTyping(state)
         case .followUp: return FollowUpFeature.isTyping(state)
         case .comebacks, .reports: return InsightsFeature.isTyping(state)
-        default: return false
         }
     }
 

@@ -19,7 +19,7 @@ enum StaffPIN {
     static func hash(_ pin: String) throws -> String {
         var setting = [CChar](repeating: 0, count: Int(CRYPT_GENSALT_OUTPUT_SIZE))
         guard crypt_gensalt_rn("$y$", 0, nil, 0, &setting, Int32(setting.count)) != nil else { throw HashingFailed() }
-        guard let hashed = cryptR(pin, setting: String(cString: setting)), hashed.hasPrefix("$y$") else {
+        guard let hashed = cryptR(pin, setting: String(decoding: setting.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)), hashed.hasPrefix("$y$") else {
             throw HashingFailed()
         }
         return hashed

@@ -56,7 +56,7 @@ struct ImportBesideWritersTests {
         }
         let imported = importer.wait()
         let seconds = Date().timeIntervalSince(started)
-        FileManager.default.createFile(atPath: marker, contents: Data())
+        _ = FileManager.default.createFile(atPath: marker, contents: Data())
         for (n, worker) in workers.enumerated() {
             let result = worker.wait()
             #expect(result.status == 0 && !result.killed, "worker \(n + 1) failed: \(worker.output.suffix(2000))")

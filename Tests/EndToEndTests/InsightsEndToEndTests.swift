@@ -41,7 +41,7 @@ import Testing
                                      promisedAt: delivered, closedAt: delivered, mileageIn: km + 100,
                                      contactPhone: card.customer.phones.first ?? "13800000000")
                 ro.finalLabour = .yuan(200)
-                try db.bulkLoadRepairOrders([BulkRepairOrder(
+                _ = try db.bulkLoadRepairOrders([BulkRepairOrder(
                     order: ro, concerns: [Concern(repairOrderID: 0, text: "刹车异响", category: .brakes)],
                     jobs: [Job(repairOrderID: 0, description: "更换前刹车片", technicianID: technician.id, status: .done)])],
                     operator: Operator(staffID: nil, name: "e2e"), now: opened)

@@ -98,7 +98,7 @@ final class SmallDisk {
 
     func fillUp() {
         let filler = path + "/filler"
-        FileManager.default.createFile(atPath: filler, contents: nil)
+        _ = FileManager.default.createFile(atPath: filler, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: filler) else { return }
         defer { try? handle.close() }
         let chunk = Data(repeating: 0x5A, count: 4096)

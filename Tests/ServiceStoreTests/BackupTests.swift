@@ -180,7 +180,7 @@ struct BackupTests {
         // SQLite's rollback journal of a copy being written when the process was killed.
         let journal = abandoned + "-journal"
         for path in [abandoned, journal, live, live + "-journal"] {
-            FileManager.default.createFile(atPath: path, contents: Data("x".utf8))
+            _ = FileManager.default.createFile(atPath: path, contents: Data("x".utf8))
         }
         try db.makeBackup(now: Fixture.morning, directory: backups)
         #expect(!FileManager.default.fileExists(atPath: abandoned))

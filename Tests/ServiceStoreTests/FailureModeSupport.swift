@@ -31,7 +31,7 @@ final class FailureModeMount {
     /// Takes up what is left of the space, so the next page SQLite needs does not fit.
     func fillUp() {
         let filler = file("filler")
-        FileManager.default.createFile(atPath: filler, contents: nil)
+        _ = FileManager.default.createFile(atPath: filler, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: filler) else { return }
         defer { try? handle.close() }
         let chunk = Data(repeating: 0x5A, count: 4096)

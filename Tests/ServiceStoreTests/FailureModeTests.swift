@@ -167,7 +167,7 @@ import Glibc
     @Test func ioErrorsAndUnknownErrorsTranslate() {
         let folder = TempFolder()
         let path = folder.file("x.db").path
-        FileManager.default.createFile(atPath: path, contents: Data())
+        _ = FileManager.default.createFile(atPath: path, contents: Data())
         let full = OpenPreflight.translate(DatabaseError(resultCode: .SQLITE_FULL), path: path) as? StoreError
         #expect(full == .diskFull(path: path))
         let io = OpenPreflight.translate(DatabaseError(resultCode: .SQLITE_IOERR, message: "disk I/O error"), path: path)

@@ -91,7 +91,7 @@ public enum WorkshopFeature {
             state.workshop.delivery.summaryNumber = number
             state.workshop.delivery.ticked = [:]
             state.workshop.delivery.checklistFocused = false
-            let callback = clock(due, state, withDay: true)
+            let callback = ShopTime.clock(due, state.timeZone, now: state.now, withDay: true)
             state.status = StatusLine(path.map { WorkshopStrings.delivered(number, callbackDue: callback, summaryPath: $0) }
                                       ?? WorkshopStrings.delivered(number, callbackDue: callback), kind: .ok)
             return refresh(&state)
