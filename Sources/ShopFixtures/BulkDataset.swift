@@ -76,7 +76,6 @@ public struct BulkDataset: Sendable {
     /// Customers with phones and vehicles, in batches, in a fixed order. `body` gets each batch.
     /// The only state kept between batches is what uniqueness needs (phones and plates seen).
     func generateCustomers(_ rng: inout SeededRandom, _ body: ([BulkCustomer]) throws -> Void) throws {
-        let cal = ShopCalendar.calendar(timeZone)
         var phonesSeen = Set<String>(minimumCapacity: customers * 2)
         var platesSeen = Set<String>(minimumCapacity: customers * 2)
         var vehicleSerial = 0
