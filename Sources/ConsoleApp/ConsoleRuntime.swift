@@ -141,6 +141,9 @@ public struct EffectContext {
     let `operator`: Operator
     let now: Date
     let timeZone: TimeZone
+
+    /// The business actions, each one store transaction that checks this operator's permission.
+    var desk: ServiceDesk { ServiceDesk(db: db, operator: `operator`) }
 }
 
 extension FoundCustomer {
