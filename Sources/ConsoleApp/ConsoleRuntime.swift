@@ -56,6 +56,12 @@ public final class ConsoleRuntime {
         render()
         let wait = inbox.isBusy ? min(timeoutMilliseconds, Self.busyWaitMilliseconds) : timeoutMilliseconds
         if let key = terminal.readKey(timeoutMilliseconds: wait) {
+            // Type-ahead meets the results it was typed after (a plate then Enter opens that plate's car)
+            // when the store answers within a moment; a slow store only delays the key by that moment.
+            if inbox.isBusy {
+                inbox.waitUntilIdle(deadline: Date().addingTimeInterval(Self.typeAheadGraceSeconds))
+                deliverResults()
+            }
             if key == .resize { terminal.invalidate() }
             dispatch(.keyPressed(key))
             return
@@ -93,6 +99,8 @@ public final class ConsoleRuntime {
 
     /// How long a turn waits for a key while store work is out.
     static let busyWaitMilliseconds = 15
+    /// How long a key read while store work is out waits for that work before it is handled.
+    static let typeAheadGraceSeconds: TimeInterval = 0.05
 
     /// True while store work handed to the executor has not come back yet (or is not yet reduced).
     public var isWaitingForStore: Bool { inbox.isBusy }
@@ -157,13 +165,13 @@ public final class ConsoleRuntime {
         case .search(let query):
             do {
                 let hits = try db.search(query, limit: 200)
-                return [.searchCompleted(query: query, results: hits.map(FoundCustomer.init))]
+                return [.searchCompleted(query: query, results: hits)]
             } catch {
                 return [.searchFailed(query: query, message(for: error, fallback: Strings.searchFailed))]
             }
         case .loadCard(let id):
             do {
-                return [.cardLoaded(try db.customerCard(customerID: id).map(CustomerCardData.init))]
+                return [.cardLoaded(try db.customerCard(customerID: id))]
             } catch {
                 return [.cardFailed(message(for: error, fallback: Strings.loadFailed))]
             }
@@ -200,18 +208,4 @@ public struct EffectContext: Sendable {
 
     /// The business actions, each one store transaction that checks this operator's permission.
     var desk: ServiceDesk { ServiceDesk(db: db, operator: `operator`) }
-}
-
-extension FoundCustomer {
-    init(_ hit: SearchHit) {
-        self.init(customerID: hit.customerID, name: hit.name, phones: hit.phones,
-                  isOutOfWarrantyOwner: hit.isOutOfWarrantyOwner, isUsedCarOwner: hit.isUsedCarOwner, vehicles: hit.vehicles.map { FoundVehicle(id: $0.id, plate: $0.plate, model: $0.model, vin: $0.vin) })
-    }
-}
-
-extension CustomerCardData {
-    init(_ card: CustomerCard) {
-        self.init(customer: card.customer, vehicles: card.vehicles, mileage: card.mileage,
-                  lastVisits: card.lastVisits, openComplaints: card.openComplaints)
-    }
 }

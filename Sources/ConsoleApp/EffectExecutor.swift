@@ -27,14 +27,21 @@ public final class BackgroundExecutor: EffectExecutor {
 /// What effects send back to the loop, and which searches are still wanted. Locked: work finishes on
 /// the executor's thread, the loop takes the results on its own.
 final class EffectInbox: @unchecked Sendable {
-    private let lock = NSLock()
+    /// The lock, and the signal that a piece of work finished.
+    private let condition = NSCondition()
     private var arrived: [(slot: String?, generation: Int, actions: [Action])] = []
     private var generations: [String: Int] = [:]
     private var inFlight = 0
 
+    private func locked<T>(_ body: () -> T) -> T {
+        condition.lock()
+        defer { condition.unlock() }
+        return body()
+    }
+
     /// A new piece of work; for a search, its slot's new generation (an older search in the slot is stale).
     func begin(slot: String?) -> Int {
-        lock.withLock {
+        locked {
             inFlight += 1
             guard let slot else { return 0 }
             let next = (generations[slot] ?? 0) + 1
@@ -46,29 +53,41 @@ final class EffectInbox: @unchecked Sendable {
     /// True when a newer search of the same slot was asked for since: its work need not even run.
     func isStale(slot: String?, generation: Int) -> Bool {
         guard let slot else { return false }
-        return lock.withLock { generations[slot] != generation }
+        return locked { generations[slot] != generation }
     }
 
     func finish(slot: String?, generation: Int, actions: [Action]) {
-        lock.withLock {
+        locked {
             inFlight -= 1
             arrived.append((slot, generation, actions))
+            condition.broadcast()
         }
     }
 
     /// The actions that arrived, oldest first, without the results of searches the user has since changed.
     func take() -> [Action] {
-        lock.withLock {
+        locked {
             let fresh = arrived.filter { $0.slot == nil || generations[$0.slot!] == $0.generation }
             arrived.removeAll()
             return fresh.flatMap(\.actions)
         }
     }
 
-    /// Blocks until every piece of work handed over has finished (its results are not reduced).
-    func waitUntilIdle() {
-        while lock.withLock({ inFlight > 0 }) { Thread.sleep(forTimeInterval: 0.01) }
+    /// Waits until every piece of work handed over has finished, or until `deadline` (nil: however long it
+    /// takes). Returns whether the work is done. The results are left for `take`.
+    @discardableResult
+    func waitUntilIdle(deadline: Date? = nil) -> Bool {
+        locked {
+            while inFlight > 0 {
+                if let deadline {
+                    if !condition.wait(until: deadline) { return inFlight == 0 }
+                } else {
+                    condition.wait()
+                }
+            }
+            return true
+        }
     }
 
-    var isBusy: Bool { lock.withLock { inFlight > 0 || !arrived.isEmpty } }
+    var isBusy: Bool { locked { inFlight > 0 || !arrived.isEmpty } }
 }

@@ -31,7 +31,7 @@ enum ReceptionEffects {
         case .booking(let booking): return performBooking(booking, context)
         case .search(let purpose, let query):
             let hits = try db.search(query, limit: 100)
-            return [.reception(.searchCompleted(purpose, query: query, results: hits.map(FoundCustomer.init)))]
+            return [.reception(.searchCompleted(purpose, query: query, results: hits))]
 
         case .startCheckIn(let customerID, let vehicleID, let carry):
             guard let card = try db.customerCard(customerID: customerID) else {
@@ -105,10 +105,7 @@ enum ReceptionEffects {
     private static func dayLoaded(_ day: Date, _ context: EffectContext) throws -> Action {
         let db = context.db
         let next = ShopCalendar.addDays(1, to: day, context.timeZone)
-        let rows = try db.appointmentListings(from: day, to: next).map {
-            AppointmentRow(appointment: $0.appointment, customerName: $0.customerName, phone: $0.phone, plate: $0.plate,
-                           model: $0.model)
-        }
+        let rows = try db.appointmentListings(from: day, to: next)
         let today = ShopCalendar.startOfDay(context.now, context.timeZone)
         let rate = try db.noShowRate(from: ShopCalendar.addDays(-30, to: today, context.timeZone), to: context.now)
         return .reception(.dayLoaded(day: day, rows: rows, hours: try db.shopHours(),

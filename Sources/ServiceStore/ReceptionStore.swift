@@ -2,16 +2,6 @@ import Foundation
 import GRDB
 import ServiceDomain
 
-/// One appointment as the appointments panel lists it: who, which car, and its state.
-public struct AppointmentListing: Sendable, Equatable {
-    public var appointment: Appointment
-    public var customerName: String
-    /// Normalized; masked in lists.
-    public var phone: String
-    public var plate: String
-    public var model: String
-}
-
 /// Everything the check-in form needs about a returning car.
 public struct CheckInSubject: Sendable, Equatable {
     public var customer: Customer
