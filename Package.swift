@@ -58,6 +58,8 @@ let package = Package(
         .testTarget(name: "ConsoleCoreTests", dependencies: ["ConsoleCore", "ServiceDomain", "ScreenKit"]),
         .testTarget(name: "ConsoleUITests", dependencies: ["TestSupport", "ConsoleUI", "ConsoleCore", "ScreenKit", "ServiceDomain"],
                     exclude: ["__Snapshots__"]),
+        // The run loop over TestBackend and a real store: effects beside the loop, stale results dropped.
+        .testTarget(name: "ConsoleAppTests", dependencies: ["ConsoleApp", "ConsoleCore", "ScreenKit", "ServiceDomain", "ServiceStore"]),
         // Runs the built `advisor` binary in tmux; needs the executable built first.
         .testTarget(name: "EndToEndTests", dependencies: ["advisor", "TestSupport", "ServiceStore", "ServiceDomain"]),
     ],

@@ -9,16 +9,13 @@ enum AuditEffects {
         switch request {
         case .load(let query, let beforeID, let limit):
             do {
-                // Checked on every page, not once: a role taken away meanwhile stops the next read.
-                try context.db.authorize(.viewAudit, context.operator)
-            } catch {
-                return [.audit(.refused(message(error)))]
-            }
-            do {
-                // One row more than asked tells whether an older page exists.
-                let page = try context.db.auditPage(filter: query, beforeID: beforeID, limit: limit + 1)
+                // One row more than asked tells whether an older page exists. The store checks the permission
+                // on every page, not once: a role taken away meanwhile stops the next read.
+                let page = try context.desk.auditPage(filter: filter(query), beforeID: beforeID, limit: limit + 1)
                 let rows = page.prefix(limit).map(row)
                 return [.audit(.loaded(query: query, rows: rows, replacing: beforeID == nil, hasMore: page.count > limit))]
+            } catch let refusal as PermissionError {
+                return [.audit(.refused(message(refusal)))]
             } catch {
                 return [.audit(.failed(message(error)))]
             }

@@ -7,7 +7,7 @@ import ServiceStore
 enum FollowUpEffects {
     static func perform(_ request: FollowUpRequest, _ context: EffectContext) -> [Action] {
         let db = context.db
-        let op = context.operator
+        let desk = context.desk
         let now = context.now
         switch request {
         case .load:
@@ -27,48 +27,47 @@ enum FollowUpEffects {
             }
         case .recordOutcome(let id, let version, let outcome, let callBackAt):
             return attempt {
-                let result = try db.recordCallOutcome(callbackID: id, version: version, outcome: outcome, callBackAt: callBackAt,
-                                                      operator: op, now: now)
+                let result = try desk.recordCall(callbackID: id, version: version, outcome: outcome, callBackAt: callBackAt,
+                                                 now: now)
                 let retry = result.callback.nextTryAt.map { clock($0, context) }
                 return .saved(FollowUpStrings.attemptSaved(outcome, retryAt: retry, unreachable: result.needsMessageOrLetter))
             }
         case .completeCallback(let id, let version, let answers):
             return attempt {
-                .callbackCompleted(try db.completeCallback(callbackID: id, version: version, answers: answers, operator: op, now: now))
+                .callbackCompleted(try desk.completeCallback(callbackID: id, version: version, answers: answers, now: now))
             }
         case .openComplaint(let customerID, let vehicleID, let channel, let category, let description):
             return attempt {
-                let c = try db.openComplaint(customerID: customerID, repairOrderID: nil, vehicleID: vehicleID,
-                                             category: category, channel: channel,
-                                             description: description, operator: op, now: now)
+                let c = try desk.openComplaint(customerID: customerID, vehicleID: vehicleID, category: category,
+                                               channel: channel, description: description, now: now)
                 return .complaintSaved(FollowUpStrings.complaintOpened, complaintID: c.id!)
             }
         case .advanceComplaint(let id, let version, let step, let note, let closing, let category):
             return attempt {
-                let change = try db.advanceComplaint(id: id, version: version, to: step, note: note, closing: closing,
-                                                     category: category, operator: op, now: now)
+                let change = try desk.advanceComplaint(id: id, version: version, to: step, note: note, closing: closing,
+                                                       category: category, now: now)
                 let due = change.confirmationCallback.map { clock($0.dueAt, context) }
                 return .complaintSaved(FollowUpStrings.complaintStepSaved(step, confirmationDue: due), complaintID: id)
             }
         case .markMessageSent(let id, let version):
             return attempt {
-                try db.markMessageSent(callbackID: id, version: version, operator: op, now: now)
+                try desk.markMessageSent(callbackID: id, version: version, now: now)
                 return .saved(FollowUpStrings.messageSentSaved)
             }
         case .takeComplaint(let id, let version):
             return attempt {
-                _ = try db.takeComplaint(id: id, version: version, operator: op, now: now)
+                try desk.takeComplaint(id: id, version: version, now: now)
                 return .complaintSaved(FollowUpStrings.complaintTaken, complaintID: id)
             }
         case .setCallWindow(let customerID, let name, let window):
             return attempt {
-                let moved = try db.setCallWindow(customerID: customerID, window: window, operator: op, now: now)
+                let moved = try desk.setCallWindow(customerID: customerID, window: window, now: now)
                 let first = moved.map(FollowUpRules.nextCallAt).min().map { clock($0, context) }
                 return .saved(FollowUpStrings.callWindowSaved(FreeText.sanitize(name), window, moved: moved.count, firstAt: first))
             }
         case .handOver(let id, let version, let to, let note):
             return attempt {
-                _ = try db.handOverComplaint(id: id, version: version, to: to, note: note, operator: op, now: now)
+                try desk.handOverComplaint(id: id, version: version, to: to, note: note, now: now)
                 return .complaintSaved(FollowUpStrings.complaintHandedOver, complaintID: id)
             }
         }

@@ -22,22 +22,20 @@ enum InsightsEffects {
             let rates = try db.technicianRates(for: listing, timeZone: context.timeZone)
             return [.insights(.ratesLoaded(comebackID: listing.comeback.id ?? 0, rates: rates))]
         case .searchCandidates:
-            return [.insights(.searched(added: try db.searchComebackCandidates(operator: context.operator, now: context.now)))]
+            return [.insights(.searched(added: try context.desk.searchComebackCandidates(now: context.now)))]
         case .confirm(let id, let version, let cause, let technicianID):
-            try db.confirmComeback(id: id, version: version, rootCause: cause, technicianID: technicianID,
-                                   operator: context.operator, now: context.now)
+            try context.desk.confirmComeback(id: id, version: version, rootCause: cause, technicianID: technicianID,
+                                             now: context.now)
             return [.insights(.decided(InsightsStrings.confirmed))]
         case .dismiss(let id, let version, let reason):
-            try db.dismissComeback(id: id, version: version, reason: reason, operator: context.operator, now: context.now)
+            try context.desk.dismissComeback(id: id, version: version, reason: reason, now: context.now)
             return [.insights(.decided(InsightsStrings.dismissed))]
         case .loadReport(let period):
-            try db.authorize(.viewReports, context.operator)
             return [.insights(.reportLoaded(LoadedReport(
-                report: try db.kpiReport(period: period, timeZone: context.timeZone), targets: try db.kpiTargets(),
+                report: try context.desk.kpiReport(period: period, timeZone: context.timeZone), targets: try db.kpiTargets(),
                 names: try db.staffNames())))]
         case .exportReport(let period, let language):
-            try db.authorize(.viewReports, context.operator)
-            let report = try db.kpiReport(period: period, timeZone: context.timeZone)
+            let report = try context.desk.kpiReport(period: period, timeZone: context.timeZone)
             let tables = ReportTables.all(report, targets: try db.kpiTargets(), names: try db.staffNames(), language: language)
             let folder = URL(fileURLWithPath: db.path).deletingLastPathComponent().appendingPathComponent("reports")
             do {

@@ -15,11 +15,10 @@ extension ReceptionEffects {
 
             case .bookNewCustomer(let customer, let vehicle, let appointment, let reason, let reload):
                 // Same refusal as a walk-in check-in: an existing phone, plate or VIN is offered instead.
-                let matches = try db.duplicates(phone: customer.phones.first ?? "", plate: vehicle.plate, vin: vehicle.vin ?? "")
+                let matches = try context.desk.bookNewCustomer(customer, vehicle: vehicle, appointment: appointment,
+                                                               overrideReason: reason, now: context.now,
+                                                               timeZone: context.timeZone)
                 if !matches.isEmpty { return [.reception(.bookingDuplicatesFound(matches))] }
-                try db.authorize(.bookAppointment, context.operator)
-                _ = try db.bookAppointmentForNewCustomer(customer, vehicle: vehicle, appointment: appointment, overrideReason: reason,
-                                                         operator: context.operator, now: context.now, timeZone: context.timeZone)
                 return [.reception(.newCustomerBooked(reload: reload))]
             }
         } catch {

@@ -31,7 +31,7 @@ enum ReceptionEffects {
         case .booking(let booking): return performBooking(booking, context)
         case .search(let purpose, let query):
             let hits = try db.search(query, limit: 100)
-            return [.reception(.searchCompleted(purpose, query: query, results: hits.map(FoundCustomer.init)))]
+            return [.reception(.searchCompleted(purpose, query: query, results: hits))]
 
         case .startCheckIn(let customerID, let vehicleID, let carry):
             guard let card = try db.customerCard(customerID: customerID) else {
@@ -60,25 +60,19 @@ enum ReceptionEffects {
             return [try dayLoaded(day, context)]
 
         case .book(let appointment, let reason, let reload):
-            try db.authorize(.bookAppointment, context.operator)
-            try db.bookAppointment(appointment, overrideReason: reason, operator: context.operator, now: context.now,
-                                   timeZone: context.timeZone)
+            try context.desk.book(appointment, overrideReason: reason, now: context.now, timeZone: context.timeZone)
             return [.reception(.appointmentSaved(ReceptionStrings.booked)), try dayLoaded(reload, context)]
 
         case .setAppointmentStatus(let id, let version, let status, let reload):
-            try db.authorize(.bookAppointment, context.operator)
-            try db.setAppointmentStatus(id: id, to: status, version: version, operator: context.operator, now: context.now)
+            try context.desk.setAppointmentStatus(id: id, to: status, version: version, now: context.now)
             return [.reception(.appointmentSaved(ReceptionStrings.statusChanged(status))), try dayLoaded(reload, context)]
 
         case .undoNoShow(let id, let version, let reload):
-            try db.authorize(.bookAppointment, context.operator)
-            let restored = try db.undoNoShow(id: id, version: version, operator: context.operator, now: context.now)
+            let restored = try context.desk.undoNoShow(id: id, version: version, now: context.now)
             return [.reception(.appointmentSaved(ReceptionStrings.noShowUndone(restored.status))), try dayLoaded(reload, context)]
 
         case .arrive(let id, let version, let reload):
-            try db.authorize(.checkIn, context.operator)
-            let arrived = try db.setAppointmentStatus(id: id, to: .arrived, version: version, operator: context.operator,
-                                                      now: context.now)
+            let arrived = try context.desk.arrive(id: id, version: version, now: context.now)
             var actions: [Action] = [try dayLoaded(reload, context)]
             if let card = try db.customerCard(customerID: arrived.customerID) {
                 actions.append(.reception(.checkInLoaded(checkInInfo(card, vehicleID: arrived.vehicleID), appointment: arrived,
@@ -111,65 +105,32 @@ enum ReceptionEffects {
     private static func dayLoaded(_ day: Date, _ context: EffectContext) throws -> Action {
         let db = context.db
         let next = ShopCalendar.addDays(1, to: day, context.timeZone)
-        let rows = try db.appointmentListings(from: day, to: next).map {
-            AppointmentRow(appointment: $0.appointment, customerName: $0.customerName, phone: $0.phone, plate: $0.plate,
-                           model: $0.model)
-        }
+        let rows = try db.appointmentListings(from: day, to: next)
         let today = ShopCalendar.startOfDay(context.now, context.timeZone)
         let rate = try db.noShowRate(from: ShopCalendar.addDays(-30, to: today, context.timeZone), to: context.now)
         return .reception(.dayLoaded(day: day, rows: rows, hours: try db.shopHours(),
                                      noShow: NoShowStats(noShows: rate.noShows, concluded: rate.concluded)))
     }
 
-    /// Creates the new customer/car if any (refusing duplicates), opens the RO with the check-in time,
-    /// and writes the work order file.
+    /// Saves the check-in in one store transaction (new customer/car if any, duplicates refused, the RO with
+    /// the check-in time, its comeback candidate), then writes the work order file.
     private static func save(_ draft: CheckInDraft, _ context: EffectContext) throws -> [Action] {
-        let db = context.db
-        let now = context.now
-        try PromiseRules.check(draft.order.promisedAt, now: now, hours: try db.shopHours(), timeZone: context.timeZone)
-        // Permissions are checked here, below the UI, whatever the panel showed.
-        try db.authorize(.checkIn, context.operator)
-        var order = draft.order
-        if draft.newCustomer != nil || draft.newVehicle != nil {
-            let v = draft.newVehicle
-            let matches = try db.duplicates(phone: draft.newCustomer?.phones.first ?? "", plate: v?.plate ?? "", vin: v?.vin ?? "")
-            if !matches.isEmpty { return [.reception(.duplicatesFound(matches))] }
+        let saved: CheckedIn
+        switch try context.desk.checkIn(draft, now: context.now, timeZone: context.timeZone) {
+        case .duplicates(let matches): return [.reception(.duplicatesFound(matches))]
+        case .saved(let checkedIn): saved = checkedIn
         }
-        if let customer = draft.newCustomer, let vehicle = draft.newVehicle {
-            let (c, v) = try db.createCustomerWithVehicle(customer, vehicle: vehicle, operator: context.operator, now: now)
-            order.customerID = c.id!
-            order.vehicleID = v.id!
-        } else if var vehicle = draft.newVehicle {
-            vehicle.ownerID = order.customerID
-            order.vehicleID = try db.saveVehicle(vehicle, operator: context.operator, now: now).id!
-        }
-        order.openedAt = now
-        order.checkInSeconds = max(0, Int(now.timeIntervalSince(draft.arrivedAt).rounded()))
-        var concern = draft.concern
-        concern.repairOrderID = 0
-        let saved = try db.createRepairOrder(order, concerns: [concern], jobs: draft.jobs,
-                                             odometerReason: draft.odometerReason, operator: context.operator,
-                                             now: now, timeZone: context.timeZone)
-        // The RO is saved; a failed comeback flag must not undo it (the lead's search finds it later).
-        _ = try? db.recordCheckInComeback(repairOrderID: saved.id!, operator: context.operator, now: now)
-        let customer = try db.customer(id: saved.customerID)
-        let vehicle = try db.vehicle(id: saved.vehicleID)
-        let text = WorkOrderText(shopName: draft.shopName, order: saved, customerName: customer?.name ?? "",
-                                 plate: vehicle?.plate ?? "", model: vehicle?.model ?? "", vin: vehicle?.vin,
-                                 concerns: try db.concerns(repairOrderID: saved.id!),
-                                 valuablesReminded: draft.valuablesReminded,
-                                 advisorName: try saved.advisorID.flatMap { try db.staff(id: $0)?.name } ?? "",
-                                 jobs: try db.jobs(repairOrderID: saved.id!)).render(timeZone: context.timeZone)
+        let order = saved.order
         var path: String?
         var warning: Message?
         do {
-            path = try writeWorkOrder(text, number: saved.number, folder: try db.workOrderFolder())
+            path = try writeWorkOrder(saved.workOrderText, number: order.number, folder: try context.db.workOrderFolder())
         } catch {
-            warning = ReceptionStrings.workOrderNotWritten(saved.number, (error as? UserFacingError)?.message
+            warning = ReceptionStrings.workOrderNotWritten(order.number, (error as? UserFacingError)?.message
                 ?? Strings.untranslated(error))
         }
-        let result = SavedCheckIn(number: saved.number, checkInSeconds: saved.checkInSeconds ?? 0, workOrderPath: path,
-                                  workOrderText: text)
+        let result = SavedCheckIn(number: order.number, checkInSeconds: order.checkInSeconds ?? 0, workOrderPath: path,
+                                  workOrderText: saved.workOrderText)
         return [.reception(.checkInSaved(result, warning: warning))]
     }
 

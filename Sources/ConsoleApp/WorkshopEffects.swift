@@ -7,6 +7,7 @@ import ServiceStore
 enum WorkshopEffects {
     static func perform(_ request: WorkshopRequest, _ context: EffectContext) -> [Action] {
         let db = context.db
+        let desk = context.desk
         let op = context.operator
         let now = context.now
         switch request {
@@ -22,23 +23,18 @@ enum WorkshopEffects {
             return load { .detailLoaded(try db.repairOrderDetail(roID: roID)) }
         case .moveStage(let roID, let version, let from, let to, let note):
             return change {
-                try db.authorize(.moveRepairOrder, op)
-                let order = try db.recordStageChange(roID: roID, from: from, to: to, version: version, note: note,
-                                                     operator: op, now: now)
+                let order = try desk.moveStage(roID: roID, from: from, to: to, version: version, note: note, now: now)
                 return WorkshopStrings.moved(order.number, to)
             }
         case .dispatch(let roID, let version, let technicianID, let reason):
             return change {
-                try db.authorize(.dispatch, op)
-                let order = try db.dispatch(roID: roID, technicianID: technicianID, version: version, reason: reason,
-                                            operator: op, now: now)
+                let order = try desk.dispatch(roID: roID, technicianID: technicianID, version: version, reason: reason,
+                                              now: now)
                 return WorkshopStrings.moved(order.number, order.stage)
             }
         case .assignJob(let jobID, let technicianID, let reason):
             return change {
-                try db.authorize(.dispatch, op)
-                let job = try db.assignTechnician(jobID: jobID, technicianID: technicianID, reason: reason,
-                                                  operator: op, now: now)
+                let job = try desk.assignJob(jobID: jobID, technicianID: technicianID, reason: reason, now: now)
                 return WorkshopStrings.assigned(job.description)
             }
         case .loadInspectors(let roID, let passed, let note):
@@ -48,45 +44,35 @@ enum WorkshopEffects {
             }
         case .editLine(let jobID, let orderVersion, let labour, let parts, let hours):
             return change {
-                try db.authorize(.moveRepairOrder, op)
-                let job = try db.editWorkLine(jobID: jobID, labour: labour, parts: parts, labourHours: hours,
-                                              orderVersion: orderVersion, operator: op, now: now)
+                let job = try desk.editLine(jobID: jobID, labour: labour, parts: parts, labourHours: hours,
+                                            orderVersion: orderVersion, now: now)
                 return OrderStrings.lineSaved(job.description)
             }
         case .reassignAdvisor(let roID, let version, let advisorID):
             return change {
-                try db.authorize(.moveRepairOrder, op)
-                let order = try db.reassignAdvisor(roID: roID, advisorID: advisorID, version: version, operator: op,
-                                                   now: now)
-                return OrderStrings.advisorChanged(order.number, try db.staff(id: advisorID)?.name ?? "")
+                let (order, name) = try desk.reassignAdvisor(roID: roID, advisorID: advisorID, version: version, now: now)
+                return OrderStrings.advisorChanged(order.number, name)
             }
         case .recordQC(let roID, let passed, let note, let inspectorID):
             return change {
-                try db.authorize(.qualityCheck, op)
-                let check = try db.recordQualityCheck(roID: roID, passed: passed, inspectorID: inspectorID, note: note,
-                                                      operator: op, now: now)
+                let check = try desk.recordQC(roID: roID, passed: passed, inspectorID: inspectorID, note: note, now: now)
                 return passed
                     ? WorkshopStrings.qcPassedSaved(inspector: check.inspectorName)
                     : WorkshopStrings.qcFailedSaved
             }
         case .notifyDelay(let roID, let version, let date, let note):
             return change {
-                try db.authorize(.moveRepairOrder, op)
-                let order = try db.notifyDelay(roID: roID, newPromisedAt: date, version: version, note: note,
-                                               operator: op, now: now)
+                let order = try desk.notifyDelay(roID: roID, newPromisedAt: date, version: version, note: note, now: now)
                 return WorkshopStrings.delayNotified(order.number)
             }
         case .addAdditionalJob(let roID, let description, let labour, let parts):
             return change {
-                try db.authorize(.moveRepairOrder, op)
-                _ = try db.addAdditionalJob(roID: roID, description: description, labour: labour, parts: parts,
-                                            operator: op, now: now)
+                try desk.addAdditionalJob(roID: roID, description: description, labour: labour, parts: parts, now: now)
                 return WorkshopStrings.additionalJobAdded
             }
         case .decideJob(let jobID, let approved, let method):
             return change {
-                try db.authorize(.moveRepairOrder, op)
-                _ = try db.decideAdditionalJob(jobID: jobID, approved: approved, method: method, operator: op, now: now)
+                try desk.decideJob(jobID: jobID, approved: approved, method: method, now: now)
                 return OrderStrings.decided(approved, method)
             }
         case .loadDeliveryQueue(let offset, let limit):
@@ -98,10 +84,7 @@ enum WorkshopEffects {
             return load { .deliveryContextLoaded(try db.deliveryContext(roID: roID, operator: op)) }
         case .deliver(let roID, let version, let ticked):
             do {
-                try db.authorize(.deliver, op)
-                let shop = (try? db.setting(key: "shop.name")) ?? nil
-                let result = try db.deliver(roID: roID, version: version, ticked: ticked, shopName: shop ?? "",
-                                            operator: op, now: now)
+                let result = try desk.deliver(roID: roID, version: version, ticked: ticked, now: now)
                 // The summary is written on delivery (the customer's copy and the shop's record); a failed
                 // write does not undo the delivery, it says so and `s` tries again.
                 do {

@@ -117,9 +117,27 @@ public final class AppDatabase: Sendable {
 
     /// Every write goes through here: one IMMEDIATE transaction, rolled back if `updates` throws.
     /// Waiting longer than the busy timeout for another terminal's write becomes `StoreError.locked`.
+    /// Called inside another write (a business action of `ServiceDesk` made of several steps), the step
+    /// joins the outer transaction in a savepoint: the action commits all its steps or none.
     func write<T>(_ updates: (Database) throws -> T) throws -> T {
         // Disk full, read-only, file gone, locked: the user sees what happened and that nothing was saved.
-        do { return try dbPool.write(updates) } catch { throw userFacing(error) }
+        do {
+            return try dbPool.unsafeReentrantWrite { db in
+                var result: T?
+                if db.isInsideTransaction {
+                    try db.inSavepoint {
+                        result = try updates(db)
+                        return .commit
+                    }
+                } else {
+                    try db.inTransaction {
+                        result = try updates(db)
+                        return .commit
+                    }
+                }
+                return result!
+            }
+        } catch { throw userFacing(error) }
     }
 
     /// `yyyy-MM-dd HH:mm` in the shop's time zone, for messages.

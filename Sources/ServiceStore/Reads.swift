@@ -2,19 +2,6 @@ import Foundation
 import GRDB
 import ServiceDomain
 
-/// Everything the reception screen shows about one customer.
-public struct CustomerCard: Sendable, Equatable {
-    public var customer: Customer
-    public var vehicles: [Vehicle]
-    /// Per vehicle id, newest reading first.
-    public var mileage: [RowID: [MileageReading]]
-    /// Newest first, at most 10.
-    public var lastVisits: [RepairOrder]
-    public var openComplaints: [Complaint]
-    /// Work declined on earlier visits (newest first): offered again at the next check-in.
-    public var declinedWork: [Job] = []
-}
-
 extension AppDatabase {
     /// True while the shop holds no business data: no customer, vehicle, staff member, appointment or
     /// repair order. Settings and the audit trail do not count (they exist before any real work).

@@ -2,16 +2,6 @@ import Foundation
 import GRDB
 import ServiceDomain
 
-/// One appointment as the appointments panel lists it: who, which car, and its state.
-public struct AppointmentListing: Sendable, Equatable {
-    public var appointment: Appointment
-    public var customerName: String
-    /// Normalized; masked in lists.
-    public var phone: String
-    public var plate: String
-    public var model: String
-}
-
 /// Everything the check-in form needs about a returning car.
 public struct CheckInSubject: Sendable, Equatable {
     public var customer: Customer
@@ -207,33 +197,36 @@ extension AppDatabase {
     /// Customers and vehicles already on file with this phone, plate or VIN (typed in any form the
     /// validators accept). Empty when the new record would be the first.
     public func duplicates(phone: String, plate: String, vin: String) throws -> [DuplicateMatch] {
+        try dbPool.read { db in try duplicates(db, phone: phone, plate: plate, vin: vin) }
+    }
+
+    /// `duplicates`, inside the caller's transaction.
+    func duplicates(_ db: Database, phone: String, plate: String, vin: String) throws -> [DuplicateMatch] {
         let keys = DuplicateDetection.keys(phone: phone, plate: plate, vin: vin)
-        return try dbPool.read { db in
-            var known: [KnownRecord] = []
-            var customerIDs = Set<RowID>()
-            if let phone = keys.phone {
-                customerIDs.formUnion(try RowID.fetchAll(db, sql: "SELECT customer_id FROM customer_phone WHERE phone = ?",
-                                                         arguments: [phone]))
-            }
-            var vehicles = try Persistence.fetchAll(
-                Vehicle.self, db, where: "(plate = ? AND is_active = 1) OR (vin IS NOT NULL AND vin = ?)",
-                arguments: [keys.plate ?? "\u{0}", keys.vin ?? "\u{0}"])
-            customerIDs.formUnion(vehicles.map(\.ownerID))
-            let phones = try CustomerPhones.loadAll(db, customerIDs: Array(customerIDs))
-            for id in customerIDs.sorted() {
-                let name = try String.fetchOne(db, sql: "SELECT name FROM customer WHERE id = ?", arguments: [id]) ?? ""
-                let own = vehicles.filter { $0.ownerID == id }
-                vehicles.removeAll { $0.ownerID == id }
-                if own.isEmpty {
-                    known.append(KnownRecord(customerID: id, customerName: name, phones: phones[id] ?? []))
-                }
-                for v in own {
-                    known.append(KnownRecord(customerID: id, customerName: name, phones: phones[id] ?? [],
-                                             vehicleID: v.id, plate: v.plate, vin: v.vin))
-                }
-            }
-            return DuplicateDetection.matches(phone: phone, plate: plate, vin: vin, among: known)
+        var known: [KnownRecord] = []
+        var customerIDs = Set<RowID>()
+        if let phone = keys.phone {
+            customerIDs.formUnion(try RowID.fetchAll(db, sql: "SELECT customer_id FROM customer_phone WHERE phone = ?",
+                                                     arguments: [phone]))
         }
+        var vehicles = try Persistence.fetchAll(
+            Vehicle.self, db, where: "(plate = ? AND is_active = 1) OR (vin IS NOT NULL AND vin = ?)",
+            arguments: [keys.plate ?? "\u{0}", keys.vin ?? "\u{0}"])
+        customerIDs.formUnion(vehicles.map(\.ownerID))
+        let phones = try CustomerPhones.loadAll(db, customerIDs: Array(customerIDs))
+        for id in customerIDs.sorted() {
+            let name = try String.fetchOne(db, sql: "SELECT name FROM customer WHERE id = ?", arguments: [id]) ?? ""
+            let own = vehicles.filter { $0.ownerID == id }
+            vehicles.removeAll { $0.ownerID == id }
+            if own.isEmpty {
+                known.append(KnownRecord(customerID: id, customerName: name, phones: phones[id] ?? []))
+            }
+            for v in own {
+                known.append(KnownRecord(customerID: id, customerName: name, phones: phones[id] ?? [],
+                                         vehicleID: v.id, plate: v.plate, vin: v.vin))
+            }
+        }
+        return DuplicateDetection.matches(phone: phone, plate: plate, vin: vin, among: known)
     }
 
     /// A walk-in's new customer and car, saved together (validated, duplicates refused) before their

@@ -2,26 +2,6 @@ import Foundation
 import GRDB
 import ServiceDomain
 
-public struct VehicleSummary: Sendable, Equatable {
-    public var id: RowID
-    /// Normalized (`粤A12345`); show it with `Plate.display`.
-    public var plate: String
-    public var model: String
-    public var vin: String?
-}
-
-/// One customer found by the reception search, with their vehicles (matching ones first).
-public struct SearchHit: Sendable, Equatable {
-    public var customerID: Int64
-    public var name: String
-    /// Normalized; mask them (`PhoneNumber.masked`) in lists.
-    public var phones: [String]
-    /// The flags the desk treats with care (shown in the Find list).
-    public var isOutOfWarrantyOwner = false
-    public var isUsedCarOwner = false
-    public var vehicles: [VehicleSummary]
-}
-
 /// What the clerk typed, turned into the forms the indexes hold. Public so the benchmark's `sqlite3`
 /// baseline shapes the text exactly as the store does.
 public struct SearchQuery: Equatable, Sendable {

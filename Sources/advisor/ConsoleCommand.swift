@@ -97,7 +97,8 @@ struct ConsoleCommand: ParsableCommand {
         }
         let runtime = ConsoleRuntime(db: db, operator: me.asOperator, terminal: terminal, state: state,
                                      suspend: { terminal.suspend() },
-                                     pendingActions: { backup.takeNotice().map { [.notice($0)] } ?? [] })
+                                     pendingActions: { backup.takeNotice().map { [.notice($0)] } ?? [] },
+                                     executor: BackgroundExecutor())
         runtime.run()
     }
 

@@ -2,22 +2,9 @@ import Foundation
 import ScreenKit
 import ServiceDomain
 
-/// One appointment with the names the day view shows.
-public struct AppointmentRow: Sendable, Equatable {
-    public var appointment: Appointment
-    public var customerName: String
-    /// Normalized; masked in the list.
-    public var phone: String
-    public var plate: String
-    public var model: String
-    public init(appointment: Appointment, customerName: String, phone: String, plate: String, model: String) {
-        self.appointment = appointment
-        self.customerName = customerName
-        self.phone = phone
-        self.plate = plate
-        self.model = model
-    }
-}
+/// The day view lists the store's `AppointmentListing` as it comes; the old name stays as an alias so
+/// the existing tests read unchanged.
+public typealias AppointmentRow = AppointmentListing
 
 /// A line of the day view: a slot with its occupancy, or an appointment under its slot.
 public enum DayLine: Sendable, Equatable {

@@ -237,21 +237,6 @@ public struct CheckInForm: Sendable, Equatable {
     }
 }
 
-/// A validated check-in, ready for the store: new customer / car (if any), the order and its concern.
-public struct CheckInDraft: Sendable, Equatable {
-    public var newCustomer: Customer?
-    public var newVehicle: Vehicle?
-    public var order: RepairOrder
-    /// Why the mileage is below the last reading; empty when it is not.
-    public var odometerReason: String
-    public var concern: Concern
-    /// The order's first work line(s): the estimate as typed (labour, parts, hours).
-    public var jobs: [Job]
-    public var arrivedAt: Date
-    public var valuablesReminded: Bool
-    public var shopName: String
-}
-
 extension CheckInForm {
     /// The advisors offered when the operator is not one, with the default chosen: the appointment's advisor,
     /// else `defaultID` (the customer's usual one), else the first.
