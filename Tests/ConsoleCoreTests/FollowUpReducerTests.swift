@@ -106,7 +106,7 @@ private func typeText(_ s: inout AppState, _ text: String) {
 
     @Test func aComplaintFromTheCustomerCard() {
         var s = AppState(language: .en, shopName: "Shop", operatorName: "李娜", now: now, timeZone: zone)
-        #expect(FollowUpFeature.startComplaint(&s, customerID: 42) == [.followUp(.load)])
+        #expect(complaintFromCard(&s, customerID: 42) == [.followUp(.load)])
         #expect(s.panel == .followUp && s.followUp.tab == .complaints)
         _ = reduce(&s, .keyPressed(.down))          // walk-in
         _ = reduce(&s, .keyPressed(.enter))

@@ -81,7 +81,7 @@ private func comebacks() -> AppState {
         #expect(s.insights.decision == nil && s.status?.kind == .warning)
         _ = reduce(&s, .keyPressed(.up))
         _ = reduce(&s, .keyPressed(.enter))
-        #expect(InsightsFeature.handleBack(&s) && s.insights.decision == nil)
+        #expect(InsightsFeature.back(&s) && s.insights.decision == nil)
         #expect(reduce(&s, .keyPressed(.character("s"))) == [.insights(.searchCandidates)])
     }
 
