@@ -30,8 +30,8 @@ private func onComplaintList() -> AppState {
         var s = onComplaintList()
         #expect(s.followUp.detail == nil && s.followUp.tab == .complaints)
         #expect(FollowUpFeature.bindings(for: s).contains { $0.keys == [.character("h")] })
-        #expect(reduce(&s, .keyPressed(.character("t"))) == [.followUp(.takeComplaint(id: 5, version: 2))])
-        _ = reduce(&s, .keyPressed(.down))
+        assertReduce(&s, .keyPressed(.character("t")), effects: [.followUp(.takeComplaint(id: 5, version: 2))])
+        assertReduce(&s, .keyPressed(.down)) { $0.followUp.selectedComplaint = 1 }
         _ = reduce(&s, .keyPressed(.character("h")))
         #expect(s.followUp.picker?.purpose == .owner(complaintID: 6, version: 2))
         #expect(s.followUp.picker?.options.map(\.value) == ["2"])   // not the owner themself

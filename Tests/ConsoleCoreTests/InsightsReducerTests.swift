@@ -111,7 +111,7 @@ private func comebacks() -> AppState {
         let custom = ReportPeriod.parse("2026-11-01..2026-11-15", timeZone: zone)!
         #expect(reduce(&s, .keyPressed(.enter)) == [.insights(.loadReport(custom))])
         #expect(reduce(&s, .keyPressed(.character("e"))) == [.insights(.exportReport(custom, .zhHans))])
-        _ = reduce(&s, .keyPressed(.character("t")))
-        #expect(s.insights.table == .advisors)
+        assertReduce(&s, .keyPressed(.character("t"))) { $0.insights.table = .advisors }
+        assertReduce(&s, .keyPressed(.character("e")), effects: [.insights(.exportReport(custom, .zhHans))])
     }
 }

@@ -78,20 +78,9 @@ enum FollowUpKeys {
         }
     }
 
-    private static func apply(_ move: ListMove, to index: inout Int, count: Int) {
-        switch move {
-        case .up: index = max(0, index - 1)
-        case .down: index = max(0, min(count - 1, index + 1))
-        case .pageUp: index = max(0, index - 10)
-        case .pageDown: index = max(0, min(count - 1, index + 10))
-        case .home: index = 0
-        case .end: index = max(0, count - 1)
-        }
-    }
-
     private static func reduceQueue(_ state: inout AppState, _ action: Action) -> [Effect] {
         if case .move(let move) = action {
-            apply(move, to: &state.followUp.selectedCallback, count: state.followUp.queue.count)
+            state.followUp.callbackTable.apply(move, rowCount: state.followUp.queue.count)
             return []
         }
         if action == .messageSent {
@@ -136,7 +125,7 @@ enum FollowUpKeys {
     private static func reduceComplaints(_ state: inout AppState, _ action: Action) -> [Effect] {
         if state.followUp.detail == nil {
             if case .move(let move) = action {
-                apply(move, to: &state.followUp.selectedComplaint, count: state.followUp.complaints.count)
+                state.followUp.complaintTable.apply(move, rowCount: state.followUp.complaints.count)
                 return []
             }
             if action == .open, let id = state.followUp.selectedComplaintRow?.id {
