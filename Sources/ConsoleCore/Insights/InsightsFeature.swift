@@ -38,7 +38,12 @@ public struct InsightsState: Sendable, Equatable {
     /// Technicians' rates already read, by comeback id (kept across reloads of the list).
     public var technicianRates: [RowID: [RowID: RateRow]] = [:]
     public var allTechnicians: [StaffChoice] = []
-    public var selected = 0
+    /// The comeback list's selection and scroll, kept here (never rebuilt by the view).
+    public var comebackTable = TableState()
+    public var selected: Int {
+        get { comebackTable.selected }
+        set { comebackTable.selected = max(0, newValue) }
+    }
     public var decision: ComebackDecision?
     public var report: LoadedReport?
     public var period: ReportPeriod?
@@ -99,7 +104,8 @@ public enum InsightsFeature: PanelFeature {
     static func ratesForSelection(_ state: inout AppState) -> [Effect] {
         guard let listing = state.insights.selectedComeback, let id = listing.comeback.id else { return [] }
         if let rates = state.insights.technicianRates[id] {
-            if listing.technicianRates != rates { state.insights.comebacks?[state.insights.selected].technicianRates = rates }
+            let selected = state.insights.selected
+            if listing.technicianRates != rates { state.insights.comebacks?[selected].technicianRates = rates }
             return []
         }
         return listing.technicians.isEmpty || listing.earlierDeliveredAt == nil ? [] : [.insights(.loadRates(listing))]

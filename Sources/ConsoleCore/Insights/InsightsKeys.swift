@@ -26,7 +26,7 @@ enum ComebacksKeys {
         let count = state.insights.comebacks?.count ?? 0
         switch listTable.match(key) {
         case .move(let move):
-            apply(move, to: &state.insights.selected, count: count)
+            state.insights.comebackTable.apply(move, rowCount: count)
             return []
         case .search: return [.insights(.searchCandidates)]
         case .confirm, .dismiss:
