@@ -11,7 +11,7 @@ enum AuditEffects {
             do {
                 // One row more than asked tells whether an older page exists. The store checks the permission
                 // on every page, not once: a role taken away meanwhile stops the next read.
-                let page = try context.desk.auditPage(filter: filter(query), beforeID: beforeID, limit: limit + 1)
+                let page = try context.desk.auditPage(filter: query, beforeID: beforeID, limit: limit + 1)
                 let rows = page.prefix(limit).map(row)
                 return [.audit(.loaded(query: query, rows: rows, replacing: beforeID == nil, hasMore: page.count > limit))]
             } catch let refusal as PermissionError {

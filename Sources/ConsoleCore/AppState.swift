@@ -101,10 +101,10 @@ public struct AppState: Sendable, Equatable {
     public var hasUnsavedInput: Bool { PanelRouter.hasUnsavedInput(self) }
 
     /// Whether a text field has the keyboard, so plain letters are typed rather than commands.
-    public var isTyping: Bool { overlay == nil && PanelRouter.isTyping(self) }
+    public var isTyping: Bool { overlay == nil && isTypingIgnoringOverlay }
 
     /// Whether a text field has the keyboard beneath any overlay (the help describes that mode).
-    public var isTypingIgnoringOverlay: Bool { PanelRouter.isTyping(self) }
+    public var isTypingIgnoringOverlay: Bool { PanelRouter.current(self).keys(self).typing }
 
     public func text(_ m: Message) -> String { m.text(language) }
 }

@@ -6,7 +6,7 @@ import ServiceDomain
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .consoleStarted:
-        return PanelRouter.entered(&state) + FollowUpFeature.startupEffects()
+        return PanelRouter.current(state).entered(&state) + FollowUpFeature.startupEffects()
 
     case .keyPressed(let key):
         return reduceKey(&state, key)
@@ -66,7 +66,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
 
     case .reception(let event):
-        return ReceptionFeature.reduce(&state, event)
+        let reduction = ReceptionFeature.reduce(&state, event)
+        return reduction.effects + carryOut(reduction.delegate, &state)
 
     case .workshop(let event):
         return WorkshopFeature.reduce(&state, event)
@@ -89,43 +90,57 @@ private func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
 
     switch state.overlay {
     case .confirmQuit:
-        switch key {
-        case .character("y"), .character("Y"): state.shouldQuit = true
-        case .character("n"), .character("N"), .escape: state.overlay = nil
-        default: break
+        switch OverlayKeys.confirmQuit.match(key) {
+        case .yes: state.shouldQuit = true
+        case .no: state.overlay = nil
+        case nil: break
         }
         return []
     case .audit:
-        switch key {
-        case .ctrl("q"), .ctrl("c"), .function(10): requestQuit(&state)
-        case .escape where !AuditFeature.handleBack(&state): state.overlay = nil
-        case .ctrl("t"): state.overlay = nil
-        default: return AuditFeature.reduceKey(&state, key)
-        }
-        return []
+        let reduction = AuditFeature.reduceKey(&state, key)
+        return reduction.effects + carryOut(reduction.delegate, &state)
     case .help:
-        switch key {
-        case .escape, .function(1), .character("?"), .enter: state.overlay = nil
-        case .ctrl("q"), .function(10): requestQuit(&state)
-        default: break
+        switch OverlayKeys.help.match(key) {
+        case .close: state.overlay = nil
+        case .quit: requestQuit(&state)
+        case nil: break
         }
         return []
     case nil:
         break
     }
 
-    if let command = KeyMap.command(for: key, in: state) {
-        if let effects = perform(command, &state) { return effects }
+    let feature = PanelRouter.current(state)
+    if let action = GlobalKeys.table(for: feature.keys(state)).match(key) {
+        return perform(action, &state)
     }
-    return PanelRouter.reduceKey(&state, key)
+    let reduction = feature.reduceKey(&state, key)
+    return reduction.effects + carryOut(reduction.delegate, &state)
 }
 
-/// Global commands; nil when the command belongs to the panel.
-private func perform(_ command: Command, _ state: inout AppState) -> [Effect]? {
-    switch command {
-    case .showHelp:
+/// Where a feature asked the shell to go next.
+func carryOut(_ delegate: PanelDelegate?, _ state: inout AppState) -> [Effect] {
+    switch delegate {
+    case nil: return []
+    case .show(let panel): return show(panel, &state)
+    case .startComplaint(let customerID, let vehicles):
+        state.panel = .followUp
+        return FollowUpFeature.startComplaint(&state, customerID: customerID, vehicles: vehicles)
+    case .requestQuit:
+        requestQuit(&state)
+        return []
+    case .closeOverlay:
+        state.overlay = nil
+        return []
+    }
+}
+
+/// What the shell does for a global binding.
+private func perform(_ action: GlobalAction, _ state: inout AppState) -> [Effect] {
+    switch action {
+    case .help:
         state.overlay = .help
-    case .showAudit:
+    case .audit:
         state.overlay = .audit
         return AuditFeature.entered(&state)
     case .quit:
@@ -133,24 +148,20 @@ private func perform(_ command: Command, _ state: inout AppState) -> [Effect]? {
     case .toggleLanguage:
         state.language = state.language == .zhHans ? .en : .zhHans
         state.status = StatusLine(Strings.languageSwitched, kind: .info)
-    case .showPanel(let panel):
+    case .show(let panel):
         return show(panel, &state)
     case .nextPanel, .previousPanel:
         let all = Panel.allCases
         let i = all.firstIndex(of: state.panel)!
-        let step = command == .nextPanel ? 1 : all.count - 1
+        let step = action == .nextPanel ? 1 : all.count - 1
         return show(all[(i + step) % all.count], &state)
     case .redraw:
         return [.redraw]
     case .suspend:
         return [.suspend]
     case .back:
-        guard state.panel != .find else { return nil }
-        if PanelRouter.handleBack(&state) { return [] }
-        state.panel = .find
-        return []
-    default:
-        return nil
+        // The feature closes what is open; with nothing open, Esc goes home to Find.
+        if !PanelRouter.current(state).back(&state), state.panel != .find { state.panel = .find }
     }
     return []
 }
@@ -158,7 +169,7 @@ private func perform(_ command: Command, _ state: inout AppState) -> [Effect]? {
 private func show(_ panel: Panel, _ state: inout AppState) -> [Effect] {
     guard panel != state.panel else { return [] }
     state.panel = panel
-    return PanelRouter.entered(&state)
+    return PanelRouter.current(state).entered(&state)
 }
 
 private func requestQuit(_ state: inout AppState) {
@@ -167,54 +178,4 @@ private func requestQuit(_ state: inout AppState) {
     } else {
         state.shouldQuit = true
     }
-}
-
-func reduceFindKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-    if let card = state.find.card {
-        switch key {
-        case .escape:
-            state.find.card = nil
-            state.find.cardVehicleID = nil
-        case .character("c"):
-            // A walk-in or phone complaint, opened from the customer's card.
-            if let id = card.customer.id {
-                return FollowUpFeature.startComplaint(&state, customerID: id, vehicles: card.vehicles)
-            }
-        default: break
-        }
-        return []
-    }
-    let rowCount = state.find.rows.count
-    switch key {
-    case .up: state.find.table.moveUp(rowCount: rowCount); return []
-    case .down: state.find.table.moveDown(rowCount: rowCount); return []
-    case .pageUp: state.find.table.pageUp(rowCount: rowCount); return []
-    case .pageDown: state.find.table.pageDown(rowCount: rowCount); return []
-    case .enter:
-        guard state.find.rows.indices.contains(state.find.table.selected) else { return [] }
-        let row = state.find.rows[state.find.table.selected]
-        state.find.cardVehicleID = row.vehicle?.id
-        return [.loadCard(customerID: row.customer.customerID)]
-    case .escape:
-        guard !state.find.query.text.isEmpty else { return [] }
-        state.find.query = TextInputState()
-        return queryChanged(&state)
-    default:
-        let before = state.find.query.text
-        guard state.find.query.handle(key) else { return [] }
-        return state.find.query.text == before ? [] : queryChanged(&state)
-    }
-}
-
-private func queryChanged(_ state: inout AppState) -> [Effect] {
-    state.status = nil
-    let query = state.find.query.text
-    if query.trimmingCharacters(in: .whitespaces).isEmpty {
-        state.find.results = []
-        state.find.rows = []
-        state.find.resultsQuery = query
-        state.find.table = TableState()
-        return []
-    }
-    return [.search(query: query)]
 }

@@ -52,8 +52,12 @@ private func typeText(_ s: inout AppState, _ text: String) -> [Effect] {
         _ = reduce(&s, .keyPressed(.backspace))
         #expect(s.audit.filter.text == "ro:RO-20261122-0003")
         let query = AuditQuery(roNumber: "RO-20261122-0003")
-        #expect(reduce(&s, .keyPressed(.enter)) == [.audit(.load(query, beforeID: nil, limit: AuditFeature.pageSize))])
-        #expect(s.audit.rows.isEmpty && s.audit.loading)
+        assertReduce(&s, .keyPressed(.enter), effects: [.audit(.load(query, beforeID: nil, limit: AuditFeature.pageSize))]) {
+            $0.audit.query = query
+            $0.audit.rows = []
+            $0.audit.table = TableState()
+            $0.audit.loading = true
+        }
 
         // A page for the old filter arriving late is dropped.
         _ = reduce(&s, .audit(.loaded(query: AuditQuery(), rows: rows(1...5), replacing: true, hasMore: false)))

@@ -30,8 +30,8 @@ private func onComplaintList() -> AppState {
         var s = onComplaintList()
         #expect(s.followUp.detail == nil && s.followUp.tab == .complaints)
         #expect(FollowUpFeature.bindings(for: s).contains { $0.keys == [.character("h")] })
-        #expect(reduce(&s, .keyPressed(.character("t"))) == [.followUp(.takeComplaint(id: 5, version: 2))])
-        _ = reduce(&s, .keyPressed(.down))
+        assertReduce(&s, .keyPressed(.character("t")), effects: [.followUp(.takeComplaint(id: 5, version: 2))])
+        assertReduce(&s, .keyPressed(.down)) { $0.followUp.selectedComplaint = 1 }
         _ = reduce(&s, .keyPressed(.character("h")))
         #expect(s.followUp.picker?.purpose == .owner(complaintID: 6, version: 2))
         #expect(s.followUp.picker?.options.map(\.value) == ["2"])   // not the owner themself
@@ -47,7 +47,7 @@ private func onComplaintList() -> AppState {
         var s = AppState(language: .en, shopName: "Shop", operatorName: "李娜", now: now, timeZone: zone)
         let cars = [Vehicle(id: 70, ownerID: 42, vin: nil, plate: "粤A12345", model: "迈腾"),
                     Vehicle(id: 71, ownerID: 42, vin: nil, plate: "粤B67890", model: "宝来")]
-        _ = FollowUpFeature.startComplaint(&s, customerID: 42, vehicles: cars)
+        _ = complaintFromCard(&s, customerID: 42, vehicles: cars)
         #expect(s.followUp.picker?.purpose == .newCar(customerID: 42))
         #expect(s.followUp.picker?.options.map(\.label.en) == ["粤A·12345  迈腾", "粤B·67890  宝来"])
         _ = reduce(&s, .keyPressed(.down))
@@ -60,7 +60,14 @@ private func onComplaintList() -> AppState {
                                                                                category: .repairQuality, description: "异响未解决"))])
         // One car: no question, the complaint is about it.
         var one = AppState(language: .en, shopName: "Shop", operatorName: "李娜", now: now, timeZone: zone)
-        _ = FollowUpFeature.startComplaint(&one, customerID: 42, vehicles: [cars[0]])
+        _ = complaintFromCard(&one, customerID: 42, vehicles: [cars[0]])
         #expect(one.followUp.picker?.purpose == .newChannel(customerID: 42, vehicleID: 70))
     }
+}
+
+/// `c` on the customer card: the card asks the shell for the follow-up panel, which starts the complaint.
+func complaintFromCard(_ s: inout AppState, customerID: RowID, vehicles: [Vehicle] = []) -> [Effect] {
+    s.find.card = CustomerCardData(customer: Customer(id: customerID, name: "王芳", phones: ["13800001111"]),
+                                   vehicles: vehicles, mileage: [:], lastVisits: [], openComplaints: [])
+    return reduce(&s, .keyPressed(.character("c")))
 }

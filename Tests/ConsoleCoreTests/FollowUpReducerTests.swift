@@ -48,11 +48,13 @@ private func typeText(_ s: inout AppState, _ text: String) {
 
     @Test func noAnswerIsOneKey() {
         var s = state()
-        #expect(reduce(&s, .keyPressed(.character("n")))
-                == [.followUp(.recordOutcome(callbackID: 7, version: 3, outcome: .noAnswer, callBackAt: nil))])
+        assertReduce(&s, .keyPressed(.character("n")),
+                     effects: [.followUp(.recordOutcome(callbackID: 7, version: 3, outcome: .noAnswer, callBackAt: nil))]) {
+            $0.followUp.keepRowOnReload = true   // the cursor stays on the row the call was recorded on
+        }
         #expect(reduce(&s, .keyPressed(.enter)) == [])
         #expect(s.followUp.picker?.options.count == 6)
-        _ = reduce(&s, .keyPressed(.down))
+        assertReduce(&s, .keyPressed(.down)) { $0.followUp.picker?.selected = 1 }
         #expect(reduce(&s, .keyPressed(.enter))
                 == [.followUp(.recordOutcome(callbackID: 7, version: 3, outcome: .noAnswer, callBackAt: nil))])
         #expect(s.followUp.picker == nil)
@@ -106,7 +108,7 @@ private func typeText(_ s: inout AppState, _ text: String) {
 
     @Test func aComplaintFromTheCustomerCard() {
         var s = AppState(language: .en, shopName: "Shop", operatorName: "李娜", now: now, timeZone: zone)
-        #expect(FollowUpFeature.startComplaint(&s, customerID: 42) == [.followUp(.load)])
+        #expect(complaintFromCard(&s, customerID: 42) == [.followUp(.load)])
         #expect(s.panel == .followUp && s.followUp.tab == .complaints)
         _ = reduce(&s, .keyPressed(.down))          // walk-in
         _ = reduce(&s, .keyPressed(.enter))

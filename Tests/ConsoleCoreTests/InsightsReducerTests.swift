@@ -81,7 +81,7 @@ private func comebacks() -> AppState {
         #expect(s.insights.decision == nil && s.status?.kind == .warning)
         _ = reduce(&s, .keyPressed(.up))
         _ = reduce(&s, .keyPressed(.enter))
-        #expect(InsightsFeature.handleBack(&s) && s.insights.decision == nil)
+        #expect(InsightsFeature.back(&s) && s.insights.decision == nil)
         #expect(reduce(&s, .keyPressed(.character("s"))) == [.insights(.searchCandidates)])
     }
 
@@ -111,7 +111,7 @@ private func comebacks() -> AppState {
         let custom = ReportPeriod.parse("2026-11-01..2026-11-15", timeZone: zone)!
         #expect(reduce(&s, .keyPressed(.enter)) == [.insights(.loadReport(custom))])
         #expect(reduce(&s, .keyPressed(.character("e"))) == [.insights(.exportReport(custom, .zhHans))])
-        _ = reduce(&s, .keyPressed(.character("t")))
-        #expect(s.insights.table == .advisors)
+        assertReduce(&s, .keyPressed(.character("t"))) { $0.insights.table = .advisors }
+        assertReduce(&s, .keyPressed(.character("e")), effects: [.insights(.exportReport(custom, .zhHans))])
     }
 }

@@ -30,8 +30,8 @@ func receptionWithForm(appointment: Appointment? = nil) -> AppState {
                                     .reception(.search(.checkIn, query: "a12"))])
         _ = reduce(&s, .reception(.searchCompleted(.checkIn, query: "a12", results: [wangFang])))
         #expect(s.reception.rows.count == 2)
-        send(&s, .down)
-        #expect(send(&s, .enter) == [.reception(.startCheckIn(customerID: 7, vehicleID: 71, carry: nil))])
+        assertReduce(&s, .keyPressed(.down)) { $0.reception.table.select(1, rowCount: 2) }
+        assertReduce(&s, .keyPressed(.enter), effects: [.reception(.startCheckIn(customerID: 7, vehicleID: 71, carry: nil))])
     }
 
     @Test func theFormOpensPrefilledWithTheArrivalLogged() throws {

@@ -24,10 +24,12 @@ func send(_ state: inout AppState, _ keys: Key...) -> [Effect] {
 @Suite struct FindReducerTests {
     @Test func typingSearchesOnEveryKeystroke() {
         var state = freshState()
-        #expect(send(&state, .character("粤")) == [.search(query: "粤")])
-        #expect(send(&state, .character("a")) == [.search(query: "粤a")])
-        #expect(state.find.query.text == "粤a")
-        #expect(state.status == nil)
+        assertReduce(&state, .keyPressed(.character("粤")), effects: [.search(query: "粤")]) {
+            $0.find.query = TextInputState(text: "粤")
+        }
+        assertReduce(&state, .keyPressed(.character("a")), effects: [.search(query: "粤a")]) {
+            $0.find.query = TextInputState(text: "粤a")
+        }
     }
 
     @Test func resultsForAnOlderQueryAreDropped() {
@@ -54,9 +56,8 @@ func send(_ state: inout AppState, _ keys: Key...) -> [Effect] {
         _ = reduce(&state, .searchCompleted(query: "王", results: [wangFang, liQiang]))
         send(&state, .down, .down, .down)   // clamps at the last row
         #expect(state.find.table.selected == 2)
-        send(&state, .up)
-        #expect(send(&state, .enter) == [.loadCard(customerID: 7)])
-        #expect(state.find.cardVehicleID == 71)
+        assertReduce(&state, .keyPressed(.up)) { $0.find.table.select(1, rowCount: 3) }
+        assertReduce(&state, .keyPressed(.enter), effects: [.loadCard(customerID: 7)]) { $0.find.cardVehicleID = 71 }
     }
 
     @Test func escapeClosesTheCardThenClearsTheQuery() {
@@ -69,8 +70,10 @@ func send(_ state: inout AppState, _ keys: Key...) -> [Effect] {
         _ = reduce(&state, .cardLoaded(card))
         #expect(state.find.card == card)
         #expect(!state.isTyping)
-        send(&state, .escape)
-        #expect(state.find.card == nil)
+        assertReduce(&state, .keyPressed(.escape)) {
+            $0.find.card = nil
+            $0.find.cardVehicleID = nil
+        }
         #expect(state.find.query.text == "王")
         #expect(send(&state, .escape).isEmpty)
         #expect(state.find.query.text.isEmpty)
@@ -172,6 +175,20 @@ func send(_ state: inout AppState, _ keys: Key...) -> [Effect] {
         #expect(send(&state, .ctrl("l")) == [.redraw])
     }
 
+    @Test func globalKeysChangeOnlyTheShell() {
+        var s = freshState()
+        assertReduce(&s, .keyPressed(.function(1))) { $0.overlay = .help }
+        assertReduce(&s, .keyPressed(.escape)) { $0.overlay = nil }
+        assertReduce(&s, .keyPressed(.function(9)),
+                     effects: [.insights(.loadReport(ReportPeriod.containing(fixedNow, kind: .month, timeZone: s.timeZone)))]) {
+            $0.panel = .reports
+            $0.insights.period = ReportPeriod.containing(fixedNow, kind: .month, timeZone: $0.timeZone)
+        }
+        assertReduce(&s, .keyPressed(.escape)) { $0.panel = .find }
+        // A letter that is a panel key outside a text field is typed into Find's query.
+        assertReduce(&s, .keyPressed(.character("3")), effects: [.search(query: "3")]) { $0.find.query = TextInputState(text: "3") }
+    }
+
     @Test func clockTicks() {
         var state = freshState()
         let later = fixedNow.addingTimeInterval(60)
@@ -180,9 +197,13 @@ func send(_ state: inout AppState, _ keys: Key...) -> [Effect] {
     }
 
     @Test func everyBindingHasHelpInBothLanguages() {
-        for binding in KeyMap.bindings {
-            #expect(!binding.help.zh.isEmpty && !binding.help.en.isEmpty)
-            #expect(!binding.keys.isEmpty)
+        for entry in Panel.allCases.flatMap({ panel -> [HelpEntry] in
+            var s = freshState()
+            s.panel = panel
+            return KeyMap.entries(for: s)
+        }) {
+            #expect(!entry.help.zh.isEmpty && !entry.help.en.isEmpty)
+            #expect(!entry.keys.isEmpty)
         }
         let zh = KeyMap.helpBar(for: freshState(.zhHans)).map(\.label)
         #expect(zh.contains("退出"))

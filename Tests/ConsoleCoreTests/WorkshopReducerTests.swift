@@ -34,8 +34,7 @@ func boardPage(_ rows: [BoardRow], offset: Int = 0, total: Int? = nil) -> BoardP
     @Test func movingPastTheLoadedWindowLoadsTheNextOne() {
         let rows = (1...60).map { boardRow(RowID($0)) }
         var s = onBoard(rows, total: 200)
-        #expect(send(&s, .down) == [])
-        #expect(s.workshop.board.selected == 1)
+        assertReduce(&s, .keyPressed(.down)) { $0.workshop.board.selected = 1 }
         _ = send(&s, .end)
         #expect(s.workshop.board.selected == 199)
         #expect(s.workshop.board.selectedRow == nil)
@@ -43,8 +42,10 @@ func boardPage(_ rows: [BoardRow], offset: Int = 0, total: Int? = nil) -> BoardP
 
     @Test func filtersCycleAndReload() {
         var s = onBoard([boardRow(1)])
-        #expect(send(&s, .character("a")) == [.workshop(.loadBoard(
-            filter: WaitingBoardFilter(advisorID: 2), sort: .risk, offset: 0, limit: WorkshopState.window, focusID: nil))])
+        assertReduce(&s, .keyPressed(.character("a")), effects: [.workshop(.loadBoard(
+            filter: WaitingBoardFilter(advisorID: 2), sort: .risk, offset: 0, limit: WorkshopState.window, focusID: nil))]) {
+            $0.workshop.board.filter.advisorID = 2
+        }
         #expect(send(&s, .character("a")).count == 1)
         #expect(s.workshop.board.filter.advisorID == nil)
         _ = send(&s, .character("w"), .character("g"), .character("s"))

@@ -42,6 +42,14 @@ private func overlay(language: Language = .zhHans) -> AppState {
 }
 
 @Suite struct AuditSnapshotTests {
+    @Test func keysOfTheAuditOverlay() {
+        assertHelp(overlay(), panel: nil, mode: "dialog-trail")
+        var s = AppState(language: .en, shopName: "Shop", operatorName: "李娜", now: now, timeZone: zone)
+        _ = reduce(&s, .keyPressed(.ctrl("t")))
+        _ = reduce(&s, .audit(.refused(PermissionError(permission: .viewAudit, roles: [.advisor]).message)))
+        assertHelp(s, panel: nil, mode: "dialog-refused")
+    }
+
     @Test func theLatestEntries() {
         let s = overlay()
         assertSnapshot(ConsoleView.render(s, size: small), named: "audit-list-80x24")

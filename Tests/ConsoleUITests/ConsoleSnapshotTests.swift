@@ -65,6 +65,11 @@ private func withCard(_ language: Language = .zhHans) -> AppState {
 }
 
 @Suite struct ConsoleSnapshotTests {
+    @Test func keysOfFind() {
+        assertHelp(state(), panel: .find, mode: "list")
+        assertHelp(withCard(), panel: .find, mode: "card")
+    }
+
     @Test func emptyFind() {
         assertSnapshot(ConsoleView.render(state(), size: small), named: "find-empty-80x24")
         assertSnapshot(ConsoleView.render(state(.en), size: large), named: "find-empty-en-120x40")

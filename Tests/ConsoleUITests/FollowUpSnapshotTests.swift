@@ -48,6 +48,25 @@ private func panel(language: Language = .zhHans) -> AppState {
 }
 
 @Suite struct FollowUpSnapshotTests {
+    @Test func keysOfFollowUp() {
+        var s = panel()
+        assertHelp(s, panel: .followUp, mode: "list-callbacks")
+        _ = reduce(&s, .keyPressed(.enter))
+        assertHelp(s, panel: .followUp, mode: "dialog-picker")
+        _ = reduce(&s, .keyPressed(.character("r")))
+        assertHelp(s, panel: .followUp, mode: "dialog-survey")
+        _ = reduce(&s, .keyPressed(.escape))
+        _ = reduce(&s, .keyPressed(.character("v")))
+        assertHelp(s, panel: .followUp, mode: "list-complaints")
+        _ = reduce(&s, .followUp(.complaintLoaded(ComplaintDetail(row: s.followUp.complaints[0], history: []))))
+        assertHelp(s, panel: .followUp, mode: "card-complaint")
+        _ = reduce(&s, .keyPressed(.character("a")))
+        _ = reduce(&s, .keyPressed(.down))
+        _ = reduce(&s, .keyPressed(.enter))
+        #expect(s.followUp.prompt != nil)
+        assertHelp(s, panel: .followUp, mode: "dialog-prompt")
+    }
+
     @Test func theCallbackQueue() {
         let s = panel()
         assertSnapshot(ConsoleView.render(s, size: small), named: "followup-queue-80x24")

@@ -125,6 +125,20 @@ private func reportsState(language: Language = .zhHans) -> AppState {
 
 /// The comebacks panel's decision dialogs (the shared picker and prompt widgets).
 @Suite struct ComebackDecisionSnapshotTests {
+    @Test func keysOfComebacksAndReports() {
+        var s = comebacksState()
+        assertHelp(s, panel: .comebacks, mode: "list")
+        _ = reduce(&s, .keyPressed(.character("c")))
+        assertHelp(s, panel: .comebacks, mode: "dialog-choice")
+        _ = reduce(&s, .keyPressed(.escape))
+        _ = reduce(&s, .keyPressed(.character("x")))
+        assertHelp(s, panel: .comebacks, mode: "dialog-reason")
+        var r = reportsState()
+        assertHelp(r, panel: .reports, mode: "card")
+        _ = reduce(&r, .keyPressed(.character("c")))
+        assertHelp(r, panel: .reports, mode: "dialog-period")
+    }
+
     @Test func rootCauseTechnicianAndDismissReason() {
         var s = comebacksState()
         _ = reduce(&s, .keyPressed(.character("c")))

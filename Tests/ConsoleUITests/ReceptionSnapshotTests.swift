@@ -118,6 +118,20 @@ private func appointments(_ language: Language = .zhHans) -> AppState {
 }
 
 @Suite struct ReceptionSnapshotTests {
+    @Test func keysOfReceptionAndAppointments() {
+        assertHelp(withSearch(), panel: .reception, mode: "list")
+        assertHelp(withForm(), panel: .reception, mode: "form")
+        assertHelp(newCustomer(), panel: .reception, mode: "form-duplicate")
+        assertHelp(appointments(), panel: .appointments, mode: "list")
+        var s = appointments()
+        keys(&s, [.up, .up, .enter])
+        assertHelp(s, panel: .appointments, mode: "form-search")
+        keys(&s, [.tab])
+        assertHelp(s, panel: .appointments, mode: "form-choice")
+        keys(&s, [.ctrl("n")])
+        assertHelp(s, panel: .appointments, mode: "form-new-customer")
+    }
+
     @Test func searchAndResults() {
         assertSnapshot(ConsoleView.render(withSearch(), size: small), named: "reception-search-80x24")
     }

@@ -16,6 +16,22 @@ private func base(_ language: Language) -> AppState {
 
 /// The no-show question over the day, and the follow-up queue with a picked window and a retry among the calls.
 @Suite struct ShopHoursSnapshotTests {
+    @Test func keysOfTheNoShowQuestion() {
+        var s = base(.en)
+        _ = reduce(&s, .keyPressed(.function(4)))
+        let today = ShopCalendar.startOfDay(now, zone)
+        let row = AppointmentRow(appointment: Appointment(id: 1, customerID: 1, vehicleID: 11, slotStart: today.addingTimeInterval(10 * 3600),
+                                                          serviceType: .maintenance, concerns: "两万公里保养", status: .confirmed),
+                                 customerName: "王芳", phone: "13812345678", plate: "粤A12345", model: "迈腾")
+        _ = reduce(&s, .reception(.dayLoaded(day: today, rows: [row], hours: .standard, noShow: NoShowStats(noShows: 3, concluded: 40))))
+        let lines = s.reception.appointments.lines(timeZone: zone)
+        s.reception.appointments.table.select(lines.firstIndex { if case .appointment = $0 { true } else { false } }!,
+                                              rowCount: lines.count)
+        _ = reduce(&s, .keyPressed(.character("n")))
+        #expect(s.reception.appointments.noShowQuestion != nil)
+        assertHelp(s, panel: .appointments, mode: "dialog-no-show")
+    }
+
     @Test func theNoShowQuestion() {
         var s = base(.en)
         _ = reduce(&s, .keyPressed(.function(4)))

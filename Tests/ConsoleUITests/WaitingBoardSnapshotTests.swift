@@ -120,6 +120,15 @@ private func board(_ count: Int, language: Language = .zhHans, window: Int = 60)
 }
 
 @Suite struct DeliverySnapshotTests {
+    @Test func keysOfDelivery() {
+        var s = delivery()
+        assertHelp(s, panel: .delivery, mode: "list-checklist")
+        _ = reduce(&s, .keyPressed(.escape))
+        assertHelp(s, panel: .delivery, mode: "list")
+        s.workshop.delivery.summary = "交车单"
+        assertHelp(s, panel: .delivery, mode: "card-summary")
+    }
+
     private func delivery(_ language: Language = .zhHans) -> AppState {
         var s = AppState(language: language, shopName: "粤信一汽-大众4S店（广州天河）", operatorName: "李娜", now: now,
                          timeZone: zone)
@@ -171,6 +180,25 @@ private func board(_ count: Int, language: Language = .zhHans, window: Int = 60)
 
 /// The board's dialogs (the shared picker and prompt widgets with the workshop's sizes).
 @Suite struct WaitingBoardDialogSnapshotTests {
+    @Test func keysOfTheBoard() {
+        var s = board(12)
+        assertHelp(s, panel: .waitingBoard, mode: "list")
+        _ = reduce(&s, .keyPressed(.character("m")))
+        assertHelp(s, panel: .waitingBoard, mode: "dialog-picker")
+        _ = reduce(&s, .keyPressed(.escape))
+        _ = reduce(&s, .keyPressed(.character("l")))
+        assertHelp(s, panel: .waitingBoard, mode: "dialog-prompt")
+        _ = reduce(&s, .keyPressed(.escape))
+        let row = s.workshop.board.selectedRow!
+        let order = RepairOrder(id: row.id, number: row.number, customerID: 1, vehicleID: 1, advisorID: 1,
+                                serviceType: .repair, repairClass: .level2Maintenance, stage: .inProgress,
+                                openedAt: row.openedAt, promisedAt: row.promisedAt, mileageIn: 20_000,
+                                contactPhone: row.phone, version: 1)
+        _ = reduce(&s, .workshop(.detailLoaded(RODetail(order: order, jobs: [], technicianNames: [:], history: [], checks: [],
+                                                         delays: [], qcPassed: false, heldFrom: nil))))
+        assertHelp(s, panel: .waitingBoard, mode: "card")
+    }
+
     @Test func stagePickerQCPickerAndDelayPrompt() {
         var s = board(12)
         _ = reduce(&s, .keyPressed(.character("m")))

@@ -2,37 +2,67 @@ import Foundation
 import ScreenKit
 import ServiceDomain
 
-/// The audit overlay's part of the reducer. `PanelRouter` calls these; each returns effects to run.
-/// The overlay owns the keyboard while open: typing goes to the filter line, Enter applies a
-/// changed filter (or shows the selected row's changes), arrows and PgUp/PgDn scroll.
-public enum AuditFeature {
+/// The audit overlay (Ctrl-T). It owns the keyboard while open: typing goes to the filter line, Enter applies
+/// a changed filter (or shows the selected row's changes), arrows and PgUp/PgDn scroll; its table holds every
+/// key that works there, quitting included, so the help shows nothing else.
+public enum AuditFeature: PanelFeature {
     /// Rows per store read; the trail is never read whole.
     public static let pageSize = 50
     /// Scrolling this close to the last loaded row fetches the next page.
     static let prefetchMargin = 10
 
-    /// A key while one of this feature's panels is shown (after global commands).
-    public static func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-        if state.audit.refusal != nil { return [] }
+    enum Action: Sendable, Equatable {
+        case quit
+        /// Esc: the detail first, then the overlay.
+        case back
+        /// Ctrl-T again: the overlay at once.
+        case close
+        case apply, clearFilter
+        case move(ListMove)
+    }
+
+    private static let closing: [KeyBinding<Action>] = [
+        KeyBinding(pairs: [(.escape, .back), (.ctrl("t"), .close)], AuditStrings.keyClose),
+        KeyBinding([.ctrl("q"), .ctrl("c"), .function(10)], .quit, Strings.keyQuit),
+    ]
+
+    static let refusedTable = KeyTable<Action>(closing)
+
+    static let trailTable = KeyTable<Action>([
+        KeyBinding([.enter], .apply, AuditStrings.keyApply, help: AuditStrings.keyApplyHelp),
+        KeyBinding(pairs: [(.up, .move(.up)), (.down, .move(.down)), (.pageUp, .move(.pageUp)), (.pageDown, .move(.pageDown))],
+                   AuditStrings.keyScroll, also: [(.home, .move(.home)), (.end, .move(.end))]),
+        KeyBinding([.ctrl("u")], .clearFilter, AuditStrings.keyClearFilter, bar: false),
+    ] + closing)
+
+    public static func keys(_ state: AppState) -> ModeKeys {
+        ModeKeys(.dialog, typing: true, state.audit.refusal != nil ? refusedTable : trailTable)
+    }
+
+    /// A key while the overlay is open.
+    public static func reduceKey(_ state: inout AppState, _ key: Key) -> Reduction {
+        let table = state.audit.refusal != nil ? refusedTable : trailTable
+        switch table.match(key) {
+        case .quit: return Reduction(delegate: .requestQuit)
+        case .close: return Reduction(delegate: .closeOverlay)
+        case .back:
+            if back(&state) { return [] }
+            return Reduction(delegate: .closeOverlay)
+        case .apply, .clearFilter, .move:
+            return Reduction(reduceTrail(&state, table.match(key)!))
+        case nil:
+            guard state.audit.refusal == nil else { return [] }
+            return Reduction(reduceTyped(&state, key))
+        }
+    }
+
+    private static func reduceTrail(_ state: inout AppState, _ action: Action) -> [Effect] {
         var audit = state.audit
         defer { state.audit = audit }
-        let count = audit.rows.count
-        switch key {
-        case .character(let c) where !c.isNewline && c != "\t":
-            audit.filter.insert(String(c))
-        case .backspace: audit.filter.backspace()
-        case .delete: audit.filter.deleteForward()
-        case .ctrl("u"): audit.filter.clear()
-        case .ctrl("w"): audit.filter.deleteWordBackward()
-        case .left: audit.filter.moveLeft()
-        case .right: audit.filter.moveRight()
-        case .home: audit.table.moveToFirst(rowCount: count)
-        case .end: audit.table.moveToLast(rowCount: count)
-        case .up: audit.table.moveUp(rowCount: count)
-        case .down: audit.table.moveDown(rowCount: count)
-        case .pageUp: audit.table.pageUp(rowCount: count)
-        case .pageDown: audit.table.pageDown(rowCount: count)
-        case .enter:
+        switch action {
+        case .clearFilter: audit.filter.clear()
+        case .move(let move): audit.table.apply(move, rowCount: audit.rows.count)
+        case .apply:
             let typed = AuditQuery.parse(audit.filter.text)
             if typed != audit.query {
                 audit.query = typed
@@ -40,8 +70,24 @@ public enum AuditFeature {
             }
             if audit.selectedRow != nil { audit.showsDetail.toggle() }
             return []
-        default:
-            return []
+        default: return []
+        }
+        return nextPageIfNear(&audit)
+    }
+
+    /// Text for the filter line.
+    private static func reduceTyped(_ state: inout AppState, _ key: Key) -> [Effect] {
+        var audit = state.audit
+        defer { state.audit = audit }
+        switch key {
+        case .character(let c) where !c.isNewline && c != "\t":
+            audit.filter.insert(String(c))
+        case .backspace: audit.filter.backspace()
+        case .delete: audit.filter.deleteForward()
+        case .ctrl("w"): audit.filter.deleteWordBackward()
+        case .left: audit.filter.moveLeft()
+        case .right: audit.filter.moveRight()
+        default: return []
         }
         return nextPageIfNear(&audit)
     }
@@ -78,7 +124,7 @@ public enum AuditFeature {
         }
     }
 
-    /// The panel was just shown: load what it displays.
+    /// The overlay was just opened: load the first page.
     public static func entered(_ state: inout AppState) -> [Effect] {
         state.audit = AuditState()
         return startLoading(&state.audit)
@@ -92,36 +138,11 @@ public enum AuditFeature {
         return [.audit(.load(state.audit.query, beforeID: nil, limit: limit))]
     }
 
-    /// Esc: close the innermost thing open in the panel; false when nothing was open.
-    public static func handleBack(_ state: inout AppState) -> Bool {
+    /// Esc closes the selected row's changes first.
+    public static func back(_ state: inout AppState) -> Bool {
         guard state.audit.showsDetail else { return false }
         state.audit.showsDetail = false
         return true
-    }
-
-    /// A text field has the keyboard: plain letters are typed, not commands.
-    public static func isTyping(_ state: AppState) -> Bool { state.overlay == .audit }
-    /// A form is open and Tab moves between its fields instead of switching panels.
-    public static func wantsTab(_ state: AppState) -> Bool { false }
-    /// Input typed but not saved (quitting asks first). A filter is not worth a question.
-    public static func hasUnsavedInput(_ state: AppState) -> Bool { false }
-
-    /// The panel's own key bindings (shown in the help bar and the `?` overlay).
-    public static func bindings(for state: AppState) -> [KeyBinding] {
-        if state.audit.refusal != nil {
-            return [KeyBinding(keys: [.escape], command: .back, scope: .always, barLabel: AuditStrings.keyClose,
-                               help: AuditStrings.keyClose)]
-        }
-        return [
-            KeyBinding(keys: [.enter], command: .panel("audit.apply"), scope: .always, barLabel: AuditStrings.keyApply,
-                       help: AuditStrings.keyApplyHelp),
-            KeyBinding(keys: [.up, .down, .pageUp, .pageDown], command: .panel("audit.scroll"), scope: .always,
-                       barLabel: AuditStrings.keyScroll, help: AuditStrings.keyScroll),
-            KeyBinding(keys: [.ctrl("u")], command: .panel("audit.clear"), scope: .always, barLabel: nil,
-                       help: AuditStrings.keyClearFilter),
-            KeyBinding(keys: [.escape], command: .back, scope: .always, barLabel: AuditStrings.keyClose,
-                       help: AuditStrings.keyClose),
-        ]
     }
 
     private static func startLoading(_ audit: inout AuditState) -> [Effect] {

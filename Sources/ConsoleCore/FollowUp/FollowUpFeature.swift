@@ -2,14 +2,22 @@ import Foundation
 import ScreenKit
 import ServiceDomain
 
-/// The follow-up panel's part of the reducer. `PanelRouter` calls these; each returns effects to run.
-public enum FollowUpFeature {
-    /// A key while one of this feature's panels is shown (after global commands).
-    public static func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-        if state.followUp.survey != nil { return FollowUpForms.reduceSurveyKey(&state, key) }
-        if state.followUp.prompt != nil { return FollowUpForms.reducePromptKey(&state, key) }
-        if state.followUp.picker != nil { return FollowUpForms.reducePickerKey(&state, key) }
-        return FollowUpKeys.reduceKey(&state, key)
+/// The follow-up panel (F7): the callback queue and the complaints.
+public enum FollowUpFeature: PanelFeature {
+    public static func keys(_ state: AppState) -> ModeKeys {
+        let f = state.followUp
+        if f.survey != nil { return ModeKeys(.dialog, typing: true, DialogKeys.question) }
+        if f.prompt != nil { return ModeKeys(.dialog, typing: true, DialogKeys.prompt) }
+        if f.picker != nil { return ModeKeys(.dialog, DialogKeys.picker) }
+        let (mode, table) = FollowUpKeys.table(f)
+        return ModeKeys(mode, table)
+    }
+
+    public static func reduceKey(_ state: inout AppState, _ key: Key) -> Reduction {
+        if state.followUp.survey != nil { return Reduction(FollowUpForms.reduceSurveyKey(&state, key)) }
+        if state.followUp.prompt != nil { return Reduction(FollowUpForms.reducePromptKey(&state, key)) }
+        if state.followUp.picker != nil { return Reduction(FollowUpForms.reducePickerKey(&state, key)) }
+        return Reduction(FollowUpKeys.reduceKey(&state, key))
     }
 
     public static func reduce(_ state: inout AppState, _ event: FollowUpEvent) -> [Effect] {
@@ -60,18 +68,16 @@ public enum FollowUpFeature {
         }
     }
 
-    /// The panel was just shown: load what it displays.
     public static func entered(_ state: inout AppState) -> [Effect] { [.followUp(.load)] }
 
-    /// Another terminal changed the database: reload what is shown. Once loaded, complaints keep loading even
-    /// when the panel is not shown, so the header's overdue count stays current.
+    /// Once loaded, complaints keep loading even when the panel is not shown, so the header's overdue count
+    /// stays current.
     public static func refresh(_ state: inout AppState) -> [Effect] {
         guard state.panel == .followUp || state.followUp.snapshot != nil else { return [] }
         return [.followUp(.load)]
     }
 
-    /// Esc: close the innermost thing open in the panel; false when nothing was open.
-    public static func handleBack(_ state: inout AppState) -> Bool {
+    public static func back(_ state: inout AppState) -> Bool {
         if state.followUp.survey != nil { state.followUp.survey = nil; return true }
         if state.followUp.prompt != nil { state.followUp.prompt = nil; return true }
         if state.followUp.picker != nil { state.followUp.picker = nil; return true }
@@ -79,47 +85,10 @@ public enum FollowUpFeature {
         return false
     }
 
-    /// A text field has the keyboard: plain letters are typed, not commands.
-    public static func isTyping(_ state: AppState) -> Bool { state.followUp.prompt != nil || state.followUp.survey != nil }
-    /// A form is open and Tab moves between its fields instead of switching panels.
-    public static func wantsTab(_ state: AppState) -> Bool { false }
-    /// Input typed but not saved (quitting asks first): a survey under way or a half-typed note.
+    /// A survey under way or a half-typed note.
     public static func hasUnsavedInput(_ state: AppState) -> Bool {
         if let survey = state.followUp.survey, !survey.answers.isEmpty || !survey.input.isEmpty { return true }
         return !(state.followUp.prompt?.input.isEmpty ?? true)
-    }
-
-    /// The panel's own key bindings (shown in the help bar and the `?` overlay).
-    public static func bindings(for state: AppState) -> [KeyBinding] {
-        let f = state.followUp
-        if f.picker != nil || f.prompt != nil || f.survey != nil { return [] }
-        func b(_ c: Character, _ label: Message) -> KeyBinding {
-            KeyBinding(keys: [.character(c)], command: .panel(String(c)), scope: .notTyping, barLabel: label, help: label)
-        }
-        let switchTab = KeyBinding(keys: [.left, .right, .character("v")], command: .panel("v"), scope: .notTyping,
-                                   barLabel: FollowUpStrings.keySwitch, help: FollowUpStrings.keySwitch)
-        if f.tab == .callbacks {
-            return [KeyBinding(keys: [.enter], command: .open, scope: .list, barLabel: FollowUpStrings.keyCall,
-                               help: FollowUpStrings.keyCall),
-                    b("r", FollowUpStrings.keyReached), b("n", FollowUpStrings.keyNoAnswer), switchTab,
-                    // In the overlay only: the bar stays as it was at 80 columns.
-                    KeyBinding(keys: [.character("m")], command: .panel("m"), scope: .notTyping, barLabel: nil,
-                               help: FollowUpStrings.keyMessageSent),
-                    KeyBinding(keys: [.character("p")], command: .panel("p"), scope: .notTyping, barLabel: nil,
-                               help: FollowUpStrings.keyCallWindow)]
-        }
-        if f.detail != nil {
-            return [b("t", FollowUpStrings.keyTake), b("a", FollowUpStrings.keyNextStep), b("h", FollowUpStrings.keyHandOver),
-                    switchTab]
-        }
-        // The same keys work on the selected row; the bar keeps its 80-column width, the overlay lists them.
-        func overlayOnly(_ c: Character, _ label: Message) -> KeyBinding {
-            KeyBinding(keys: [.character(c)], command: .panel(String(c)), scope: .notTyping, barLabel: nil, help: label)
-        }
-        return [KeyBinding(keys: [.enter], command: .open, scope: .list, barLabel: FollowUpStrings.keyOpen,
-                           help: FollowUpStrings.keyOpen), switchTab,
-                overlayOnly("t", FollowUpStrings.keyTake), overlayOnly("a", FollowUpStrings.keyNextStep),
-                overlayOnly("h", FollowUpStrings.keyHandOver)]
     }
 
     // MARK: for other panels
@@ -135,11 +104,10 @@ public enum FollowUpFeature {
     /// What to load when the console starts, so the header's overdue count is right before F7 is opened.
     public static func startupEffects() -> [Effect] { [.followUp(.load)] }
 
-    /// Starts a walk-in / phone / online complaint for a customer (from the customer card): shows the
-    /// follow-up panel's complaints and asks which car (when they have several), the channel, the category,
-    /// then the description.
-    public static func startComplaint(_ state: inout AppState, customerID: RowID, vehicles: [Vehicle] = []) -> [Effect] {
-        state.panel = .followUp
+    /// Starts a walk-in / phone / online complaint for a customer (the shell's answer to the customer card's
+    /// `.startComplaint` outcome, once it shows this panel): the complaints tab asks which car (when they have
+    /// several), the channel, the category, then the description.
+    static func startComplaint(_ state: inout AppState, customerID: RowID, vehicles: [Vehicle] = []) -> [Effect] {
         state.followUp.tab = .complaints
         state.followUp.detail = nil
         let cars = vehicles.filter { $0.id != nil }

@@ -6,19 +6,19 @@ import ServiceDomain
 enum FollowUpForms {
     static func reducePickerKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         guard var picker = state.followUp.picker else { return [] }
-        switch key {
-        case .up: picker.selected = max(0, picker.selected - 1)
-        case .down: picker.selected = min(picker.options.count - 1, picker.selected + 1)
-        case .enter:
+        switch DialogKeys.picker.match(key) {
+        case .move(.up): picker.selected = max(0, picker.selected - 1)
+        case .move(.down): picker.selected = min(picker.options.count - 1, picker.selected + 1)
+        case .choose:
             guard picker.options.indices.contains(picker.selected) else { state.followUp.picker = nil; return [] }
             state.followUp.picker = nil
             return choose(&state, picker.purpose, picker.options[picker.selected].value)
-        case .character(let c):
-            if let option = picker.options.first(where: { $0.shortcut == c }) {
+        default:
+            // An option's own letter picks it at once.
+            if case .character(let c) = key, let option = picker.options.first(where: { $0.shortcut == c }) {
                 state.followUp.picker = nil
                 return choose(&state, picker.purpose, option.value)
             }
-        default: break
         }
         state.followUp.picker = picker
         return []
@@ -118,7 +118,7 @@ enum FollowUpForms {
 
     static func reducePromptKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         guard var prompt = state.followUp.prompt else { return [] }
-        if key == .enter { return submit(&state, prompt) }
+        if DialogKeys.prompt.match(key) == .submit { return submit(&state, prompt) }
         _ = prompt.input.handle(key)
         state.followUp.prompt = prompt
         return []
@@ -173,7 +173,7 @@ enum FollowUpForms {
 
     static func reduceSurveyKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         guard var survey = state.followUp.survey else { return [] }
-        guard key == .enter else {
+        guard DialogKeys.question.match(key) == .submit else {
             _ = survey.input.handle(key)
             state.followUp.survey = survey
             return []

@@ -13,33 +13,77 @@ enum FollowUpKeys {
         .init(value: CallOutcome.declinedSurvey.rawValue, label: FollowUpStrings.outcome(.declinedSurvey), shortcut: "d"),
     ]
 
+    /// What the keys of the callback queue and the complaint list do.
+    enum Action: Sendable, Equatable {
+        case move(ListMove)
+        case switchTab
+        /// Enter on the queue: the outcome picker.
+        case call
+        case outcome(CallOutcome)
+        case messageSent
+        case callWindow
+        /// Enter on the complaint list: the complaint's card.
+        case open
+        case take, nextStep, handOver
+    }
+
+    private static let switchTab = KeyBinding<Action>([.left, .right, .character("v")], .switchTab, FollowUpStrings.keySwitch)
+    private static let moves = ListKeys.moves.map(Action.move)
+
+    /// The callback queue: Enter records the call, r/n (and the other outcomes' letters) record it at once.
+    static let queueTable = KeyTable<Action>([
+        KeyBinding([.enter], .call, FollowUpStrings.keyCall),
+        KeyBinding([.character("r")], .outcome(.reached), FollowUpStrings.keyReached),
+        KeyBinding([.character("n")], .outcome(.noAnswer), FollowUpStrings.keyNoAnswer),
+        switchTab,
+        // In the overlay only: the bar stays as it was at 80 columns.
+        KeyBinding([.character("m")], .messageSent, FollowUpStrings.keyMessageSent, bar: false),
+        KeyBinding([.character("p")], .callWindow, FollowUpStrings.keyCallWindow, bar: false),
+    ] + outcomeOptions.dropFirst(2).compactMap { option in
+        guard let c = option.shortcut, let outcome = CallOutcome(rawValue: option.value) else { return nil }
+        return KeyBinding([.character(c)], .outcome(outcome), option.label, bar: false)
+    }) + moves
+
+    /// The complaint list: the same keys act on the selected row; the bar keeps its 80-column width.
+    static let complaintListTable = KeyTable<Action>([
+        KeyBinding([.enter], .open, FollowUpStrings.keyOpen),
+        switchTab,
+        KeyBinding([.character("t")], .take, FollowUpStrings.keyTake, bar: false),
+        KeyBinding([.character("a")], .nextStep, FollowUpStrings.keyNextStep, bar: false),
+        KeyBinding([.character("h")], .handOver, FollowUpStrings.keyHandOver, bar: false),
+    ]) + moves
+
+    /// An opened complaint.
+    static let complaintCardTable = KeyTable<Action>([
+        KeyBinding([.character("t")], .take, FollowUpStrings.keyTake),
+        KeyBinding([.character("a")], .nextStep, FollowUpStrings.keyNextStep),
+        KeyBinding([.character("h")], .handOver, FollowUpStrings.keyHandOver),
+        switchTab,
+    ])
+
+    static func table(_ f: FollowUpState) -> (KeyMode, KeyTable<Action>) {
+        if f.tab == .callbacks { return (.list, queueTable) }
+        return f.detail == nil ? (.list, complaintListTable) : (.card, complaintCardTable)
+    }
+
     static func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-        if key == .left || key == .right || key == .character("v") {
+        guard let action = table(state.followUp).1.match(key) else { return [] }
+        if action == .switchTab {
             state.followUp.tab = state.followUp.tab == .callbacks ? .complaints : .callbacks
             return []
         }
         switch state.followUp.tab {
-        case .callbacks: return reduceQueueKey(&state, key)
-        case .complaints: return reduceComplaintKey(&state, key)
+        case .callbacks: return reduceQueue(&state, action)
+        case .complaints: return reduceComplaints(&state, action)
         }
     }
 
-    private static func move(_ index: inout Int, count: Int, _ key: Key) -> Bool {
-        switch key {
-        case .up: index = max(0, index - 1)
-        case .down: index = max(0, min(count - 1, index + 1))
-        case .pageUp: index = max(0, index - 10)
-        case .pageDown: index = max(0, min(count - 1, index + 10))
-        case .home: index = 0
-        case .end: index = max(0, count - 1)
-        default: return false
+    private static func reduceQueue(_ state: inout AppState, _ action: Action) -> [Effect] {
+        if case .move(let move) = action {
+            state.followUp.callbackTable.apply(move, rowCount: state.followUp.queue.count)
+            return []
         }
-        return true
-    }
-
-    private static func reduceQueueKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-        if move(&state.followUp.selectedCallback, count: state.followUp.queue.count, key) { return [] }
-        if key == .character("m") {
+        if action == .messageSent {
             let tasks = state.followUp.snapshot?.tasks ?? []
             guard !tasks.isEmpty else {
                 state.status = StatusLine(FollowUpStrings.noMessagesOwed, kind: .info)
@@ -50,25 +94,22 @@ enum FollowUpKeys {
             return []
         }
         guard let row = state.followUp.selectedCallbackRow, let id = row.callback.id else {
-            if key == .enter { state.status = StatusLine(FollowUpStrings.noSelection, kind: .warning) }
+            if action == .call { state.status = StatusLine(FollowUpStrings.noSelection, kind: .warning) }
             return []
         }
-        if key == .character("p") {
+        switch action {
+        case .callWindow:
             state.followUp.picker = FollowUpPicker(
                 purpose: .callWindow(customerID: row.customerID, customerName: row.customerName),
                 title: FollowUpStrings.pickCallWindow,
                 options: CallWindow.allCases.map { .init(value: $0.rawValue, label: $0.label) },
                 selected: CallWindow.allCases.firstIndex(of: row.callWindow) ?? 0)
-            return []
-        }
-        if key == .enter {
+        case .call:
             state.followUp.picker = FollowUpPicker(purpose: .outcome(callbackID: id, version: row.callback.version),
                                                    title: FollowUpStrings.pickOutcome, options: outcomeOptions)
-            return []
-        }
-        if case .character(let c) = key, let option = outcomeOptions.first(where: { $0.shortcut == c }),
-           let outcome = CallOutcome(rawValue: option.value) {
+        case .outcome(let outcome):
             return FollowUpForms.chooseOutcome(&state, outcome, row: row)
+        default: break
         }
         return []
     }
@@ -81,10 +122,13 @@ enum FollowUpKeys {
 
     /// Take, next step and hand over act on the opened complaint, or on the list's selected one: the timers
     /// are kept from the list without opening each card.
-    private static func reduceComplaintKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    private static func reduceComplaints(_ state: inout AppState, _ action: Action) -> [Effect] {
         if state.followUp.detail == nil {
-            if move(&state.followUp.selectedComplaint, count: state.followUp.complaints.count, key) { return [] }
-            if key == .enter, let id = state.followUp.selectedComplaintRow?.id {
+            if case .move(let move) = action {
+                state.followUp.complaintTable.apply(move, rowCount: state.followUp.complaints.count)
+                return []
+            }
+            if action == .open, let id = state.followUp.selectedComplaintRow?.id {
                 return [.followUp(.loadComplaint(id: id))]
             }
         }
@@ -92,16 +136,16 @@ enum FollowUpKeys {
             return []
         }
         let c = row.complaint
-        switch key {
-        case .character("t"):
+        switch action {
+        case .take:
             return [.followUp(.takeComplaint(id: id, version: c.version))]
-        case .character("a"):
+        case .nextStep:
             let steps = ComplaintRules.nextSteps(from: c.step)
             guard !steps.isEmpty else { state.status = StatusLine(ComplaintError.closed.message, kind: .warning); return [] }
             state.followUp.picker = FollowUpPicker(purpose: .nextStep(complaintID: id, version: c.version),
                                                    title: FollowUpStrings.pickStep,
                                                    options: steps.map { .init(value: $0.rawValue, label: FollowUpStrings.stepTitle($0)) })
-        case .character("h"):
+        case .handOver:
             let staff = state.followUp.snapshot?.staff ?? []
             state.followUp.picker = FollowUpPicker(purpose: .owner(complaintID: id, version: c.version),
                                                    title: FollowUpStrings.pickOwner,

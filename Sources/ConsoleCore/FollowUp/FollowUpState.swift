@@ -100,8 +100,10 @@ public struct FollowUpState: Sendable, Equatable {
     public var tab: FollowUpTab = .callbacks
     /// Nil until the first load.
     public var snapshot: FollowUpSnapshot?
-    public var selectedCallback = 0
-    public var selectedComplaint = 0
+    /// The callback queue's selection and scroll, kept here (never rebuilt by the view).
+    public var callbackTable = TableState()
+    /// The complaint list's selection and scroll.
+    public var complaintTable = TableState()
     public var detail: ComplaintDetail?
     public var picker: FollowUpPicker?
     public var prompt: FollowUpPrompt?
@@ -111,6 +113,15 @@ public struct FollowUpState: Sendable, Equatable {
     public var keepRowOnReload = false
 
     public init() {}
+
+    public var selectedCallback: Int {
+        get { callbackTable.selected }
+        set { callbackTable.selected = max(0, newValue) }
+    }
+    public var selectedComplaint: Int {
+        get { complaintTable.selected }
+        set { complaintTable.selected = max(0, newValue) }
+    }
 
     public var queue: [CallbackRow] { snapshot?.queue ?? [] }
     public var complaints: [ComplaintRow] { snapshot?.complaints ?? [] }

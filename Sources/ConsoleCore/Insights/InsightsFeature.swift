@@ -38,7 +38,12 @@ public struct InsightsState: Sendable, Equatable {
     /// Technicians' rates already read, by comeback id (kept across reloads of the list).
     public var technicianRates: [RowID: [RowID: RateRow]] = [:]
     public var allTechnicians: [StaffChoice] = []
-    public var selected = 0
+    /// The comeback list's selection and scroll, kept here (never rebuilt by the view).
+    public var comebackTable = TableState()
+    public var selected: Int {
+        get { comebackTable.selected }
+        set { comebackTable.selected = max(0, newValue) }
+    }
     public var decision: ComebackDecision?
     public var report: LoadedReport?
     public var period: ReportPeriod?
@@ -77,21 +82,30 @@ public enum InsightsRequest: Sendable, Equatable {
     case exportReport(ReportPeriod, Language)
 }
 
-/// The insights panel's part of the reducer. `PanelRouter` calls these; each returns effects to run.
-public enum InsightsFeature {
-    /// A key while one of this feature's panels is shown (after global commands).
-    public static func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-        if state.panel == .reports { return ReportsKeys.reduceKey(&state, key) }
+/// The comebacks (F8) and reports (F9) panels.
+public enum InsightsFeature: PanelFeature {
+    public static func keys(_ state: AppState) -> ModeKeys {
+        if state.panel == .reports {
+            return state.insights.customPeriod != nil ? ModeKeys(.dialog, typing: true, DialogKeys.prompt)
+                : ModeKeys(.card, ReportsKeys.table)
+        }
+        if let d = state.insights.decision { return ModeKeys(.dialog, typing: true, ComebacksKeys.decisionTable(d)) }
+        return ModeKeys(.list, ComebacksKeys.listTable)
+    }
+
+    public static func reduceKey(_ state: inout AppState, _ key: Key) -> Reduction {
+        if state.panel == .reports { return Reduction(ReportsKeys.reduceKey(&state, key)) }
         let before = state.insights.selectedComeback?.comeback.id
         let effects = ComebacksKeys.reduceKey(&state, key)
-        return state.insights.selectedComeback?.comeback.id == before ? effects : effects + ratesForSelection(&state)
+        return Reduction(state.insights.selectedComeback?.comeback.id == before ? effects : effects + ratesForSelection(&state))
     }
 
     /// Fills the selected listing's rates from those already read, or asks for them.
     static func ratesForSelection(_ state: inout AppState) -> [Effect] {
         guard let listing = state.insights.selectedComeback, let id = listing.comeback.id else { return [] }
         if let rates = state.insights.technicianRates[id] {
-            if listing.technicianRates != rates { state.insights.comebacks?[state.insights.selected].technicianRates = rates }
+            let selected = state.insights.selected
+            if listing.technicianRates != rates { state.insights.comebacks?[selected].technicianRates = rates }
             return []
         }
         return listing.technicians.isEmpty || listing.earlierDeliveredAt == nil ? [] : [.insights(.loadRates(listing))]
@@ -132,7 +146,6 @@ public enum InsightsFeature {
         }
     }
 
-    /// The panel was just shown: load what it displays.
     public static func entered(_ state: inout AppState) -> [Effect] {
         if state.panel == .reports {
             let period = state.insights.period
@@ -145,7 +158,6 @@ public enum InsightsFeature {
         return [.insights(.loadComebacks)]
     }
 
-    /// Another terminal changed the database: reload what is shown.
     public static func refresh(_ state: inout AppState) -> [Effect] {
         switch state.panel {
         case .comebacks:
@@ -156,39 +168,13 @@ public enum InsightsFeature {
         }
     }
 
-    /// Esc: close the innermost thing open in the panel; false when nothing was open.
-    public static func handleBack(_ state: inout AppState) -> Bool {
+    public static func back(_ state: inout AppState) -> Bool {
         if state.insights.customPeriod != nil { state.insights.customPeriod = nil; return true }
         if state.insights.decision != nil { state.insights.decision = nil; return true }
         return false
     }
 
-    /// A text field has the keyboard: plain letters are typed, not commands.
-    public static func isTyping(_ state: AppState) -> Bool {
-        state.insights.customPeriod != nil || state.insights.decision != nil
-    }
-    /// A form is open and Tab moves between its fields instead of switching panels.
-    public static func wantsTab(_ state: AppState) -> Bool { false }
-    /// Input typed but not saved (quitting asks first).
     public static func hasUnsavedInput(_ state: AppState) -> Bool {
         !(state.insights.decision?.reason.isEmpty ?? true)
-    }
-
-    /// The panel's own key bindings (shown in the help bar and the `?` overlay).
-    public static func bindings(for state: AppState) -> [KeyBinding] {
-        if state.insights.decision != nil || state.insights.customPeriod != nil { return [] }
-        func b(_ c: Character, _ label: Message) -> KeyBinding {
-            KeyBinding(keys: [.character(c)], command: .panel(String(c)), scope: .notTyping, barLabel: label, help: label)
-        }
-        if state.panel == .reports {
-            return [b("d", InsightsStrings.keyDay), b("w", InsightsStrings.keyWeek), b("m", InsightsStrings.keyMonth),
-                    b("c", InsightsStrings.keyCustom),
-                    KeyBinding(keys: [.left, .right], command: .panel("←→"), scope: .notTyping,
-                               barLabel: InsightsStrings.keyShift, help: InsightsStrings.keyShift),
-                    b("t", InsightsStrings.keyTable), b("e", InsightsStrings.keyExport)]
-        }
-        return [KeyBinding(keys: [.enter, .character("c")], command: .panel("c"), scope: .list,
-                           barLabel: InsightsStrings.keyConfirm, help: InsightsStrings.keyConfirm),
-                b("x", InsightsStrings.keyDismiss), b("s", InsightsStrings.keySearch)]
     }
 }

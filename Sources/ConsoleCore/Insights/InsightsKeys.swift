@@ -4,18 +4,32 @@ import ServiceDomain
 
 /// Keys of the Comebacks panel (F8): move, confirm with a root cause and technician, dismiss with a reason.
 enum ComebacksKeys {
+    enum Action: Sendable, Equatable {
+        case move(ListMove)
+        case confirm, dismiss, search
+    }
+
+    static let listTable = KeyTable<Action>([
+        KeyBinding([.enter, .character("c")], .confirm, InsightsStrings.keyConfirm),
+        KeyBinding([.character("x")], .dismiss, InsightsStrings.keyDismiss),
+        KeyBinding([.character("s")], .search, InsightsStrings.keySearch),
+    ]) + ListKeys.moves.map(Action.move)
+
+    /// The decision's steps: a root cause, then a technician (pickers), or a dismissal's reason (typed).
+    static func decisionTable(_ d: ComebackDecision) -> KeyTable<DialogAction> {
+        d.step == .dismissReason ? DialogKeys.prompt : ListKeys.upDownHomeEnd.map(DialogAction.move) + KeyTable([
+            KeyBinding([.enter], .choose, Strings.keyOpen, section: .movement)])
+    }
+
     static func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         if state.insights.decision != nil { return reduceDecisionKey(&state, key) }
         let count = state.insights.comebacks?.count ?? 0
-        switch key {
-        case .up: state.insights.selected = max(0, state.insights.selected - 1); return []
-        case .down: state.insights.selected = max(0, min(count - 1, state.insights.selected + 1)); return []
-        case .pageUp: state.insights.selected = max(0, state.insights.selected - 10); return []
-        case .pageDown: state.insights.selected = max(0, min(count - 1, state.insights.selected + 10)); return []
-        case .home: state.insights.selected = 0; return []
-        case .end: state.insights.selected = max(0, count - 1); return []
-        case .character("s"): return [.insights(.searchCandidates)]
-        case .enter, .character("c"), .character("x"):
+        switch listTable.match(key) {
+        case .move(let move):
+            state.insights.comebackTable.apply(move, rowCount: count)
+            return []
+        case .search: return [.insights(.searchCandidates)]
+        case .confirm, .dismiss:
             guard let row = state.insights.selectedComeback, let id = row.comeback.id else {
                 state.status = StatusLine(InsightsStrings.noSelection, kind: .warning)
                 return []
@@ -26,10 +40,21 @@ enum ComebacksKeys {
             }
             let others = state.insights.allTechnicians.filter { t in !row.technicians.contains { $0.id == t.id } }
             state.insights.decision = ComebackDecision(comebackID: id, version: row.comeback.version,
-                                                       step: key == .character("x") ? .dismissReason : .rootCause,
+                                                       step: listTable.match(key) == .dismiss ? .dismissReason : .rootCause,
                                                        technicians: row.technicians + others)
             return []
-        default: return []
+        case nil: return []
+        }
+    }
+
+    private static func apply(_ move: ListMove, to index: inout Int, count: Int) {
+        switch move {
+        case .up: index = max(0, index - 1)
+        case .down: index = max(0, min(count - 1, index + 1))
+        case .pageUp: index = max(0, index - 10)
+        case .pageDown: index = max(0, min(count - 1, index + 10))
+        case .home: index = 0
+        case .end: index = max(0, count - 1)
         }
     }
 
@@ -39,15 +64,17 @@ enum ComebacksKeys {
         switch d.step {
         case .rootCause:
             let causes = RootCause.allCases
-            if moveSelection(&d.selected, count: causes.count, key) { return [] }
-            if key == .enter {
+            let action = decisionTable(d).match(key)
+            if case .move(let move) = action { apply(move, to: &d.selected, count: causes.count); return [] }
+            if action == .choose {
                 d.step = .technician(causes[d.selected])
                 d.selected = 0
             }
             return []
         case .technician(let cause):
-            if moveSelection(&d.selected, count: d.technicians.count, key) { return [] }
-            if key == .enter {
+            let action = decisionTable(d).match(key)
+            if case .move(let move) = action { apply(move, to: &d.selected, count: d.technicians.count); return [] }
+            if action == .choose {
                 guard d.technicians.indices.contains(d.selected) else {
                     state.status = StatusLine(ComebackDecisionError.technicianMissing.message, kind: .error)
                     return []
@@ -57,49 +84,58 @@ enum ComebacksKeys {
             }
             return []
         case .dismissReason:
-            switch key {
-            case .enter:
+            if DialogKeys.prompt.match(key) == .submit {
                 guard !d.reason.text.trimmingCharacters(in: .whitespaces).isEmpty else {
                     state.status = StatusLine(ComebackDecisionError.reasonMissing.message, kind: .error)
                     return []
                 }
                 return [.insights(.dismiss(id: d.comebackID, version: d.version, reason: d.reason.text))]
-            case .backspace: d.reason.backspace()
-            case .left: d.reason.moveLeft()
-            case .right: d.reason.moveRight()
-            case .home: d.reason.moveHome()
-            case .end: d.reason.moveEnd()
-            case .character(let c): d.reason.insert(String(c))
-            default: break
             }
+            editLine(&d.reason, key)
             return []
         }
     }
 
-    static func moveSelection(_ index: inout Int, count: Int, _ key: Key) -> Bool {
+    /// The few editing keys the dismissal reason and the custom period take (no word moves, as before).
+    static func editLine(_ input: inout TextInputState, _ key: Key) {
         switch key {
-        case .up: index = max(0, index - 1)
-        case .down: index = max(0, min(count - 1, index + 1))
-        case .home: index = 0
-        case .end: index = max(0, count - 1)
-        default: return false
+        case .backspace: input.backspace()
+        case .left: input.moveLeft()
+        case .right: input.moveRight()
+        case .home: input.moveHome()
+        case .end: input.moveEnd()
+        case .character(let c): input.insert(String(c))
+        default: break
         }
-        return true
     }
 }
 
 /// Keys of the Reports panel (F9): the period, the table shown, the CSV export.
 enum ReportsKeys {
+    enum Action: Sendable, Equatable { case day, week, month, custom, shift(Int), nextTable, export }
+
+    static let table = KeyTable<Action>([
+        KeyBinding([.character("d")], .day, InsightsStrings.keyDay),
+        KeyBinding([.character("w")], .week, InsightsStrings.keyWeek),
+        KeyBinding([.character("m")], .month, InsightsStrings.keyMonth),
+        KeyBinding([.character("c")], .custom, InsightsStrings.keyCustom),
+        KeyBinding(pairs: [(.left, .shift(-1)), (.right, .shift(1))], InsightsStrings.keyShift,
+                   also: [(.character("["), .shift(-1)), (.character("]"), .shift(1))]),
+        KeyBinding([.character("t")], .nextTable, InsightsStrings.keyTable),
+        KeyBinding([.character("e")], .export, InsightsStrings.keyExport),
+    ])
+
     static func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         if var input = state.insights.customPeriod {
-            switch key {
-            case .enter:
+            if DialogKeys.prompt.match(key) == .submit {
                 guard let period = ReportPeriod.parse(input.text, timeZone: state.timeZone) else {
                     state.status = StatusLine(InsightsStrings.badPeriod, kind: .error)
                     return []
                 }
                 state.insights.customPeriod = nil
                 return show(&state, period)
+            }
+            switch key {
             case .backspace: input.backspace()
             case .left: input.moveLeft()
             case .right: input.moveRight()
@@ -110,22 +146,22 @@ enum ReportsKeys {
             return []
         }
         let current = state.insights.period ?? ReportPeriod.containing(state.now, kind: .month, timeZone: state.timeZone)
-        switch key {
-        case .character("d"): return show(&state, .containing(current.start, kind: .day, timeZone: state.timeZone))
-        case .character("w"): return show(&state, .containing(current.start, kind: .week, timeZone: state.timeZone))
-        case .character("m"): return show(&state, .containing(current.start, kind: .month, timeZone: state.timeZone))
-        case .character("c"):
-            state.insights.customPeriod = TextInputState(text: current.label(timeZone: state.timeZone), maxLength: 40)
+        let zone = state.timeZone
+        switch table.match(key) {
+        case .day: return show(&state, .containing(current.start, kind: .day, timeZone: zone))
+        case .week: return show(&state, .containing(current.start, kind: .week, timeZone: zone))
+        case .month: return show(&state, .containing(current.start, kind: .month, timeZone: zone))
+        case .custom:
+            state.insights.customPeriod = TextInputState(text: current.label(timeZone: zone), maxLength: 40)
             return []
-        case .left, .character("["): return show(&state, current.shifted(by: -1, timeZone: state.timeZone))
-        case .right, .character("]"): return show(&state, current.shifted(by: 1, timeZone: state.timeZone))
-        case .character("t"):
+        case .shift(let step): return show(&state, current.shifted(by: step, timeZone: zone))
+        case .nextTable:
             let kinds: [ReportTable.Kind] = [.technicians, .advisors, .categories, .months]
             let i = kinds.firstIndex(of: state.insights.table) ?? 0
             state.insights.table = kinds[(i + 1) % kinds.count]
             return []
-        case .character("e"): return [.insights(.exportReport(current, state.language))]
-        default: return []
+        case .export: return [.insights(.exportReport(current, state.language))]
+        case nil: return []
         }
     }
 

@@ -6,6 +6,79 @@ import ServiceDomain
 enum AppointmentsKeys {
     static let saveKeys: [Key] = [.ctrl("s"), .function(11)]
 
+    /// What the keys of the day grid do.
+    enum DayAction: Sendable, Equatable {
+        case move(ListMove)
+        /// Enter: book the slot, or mark the appointment arrived.
+        case enter
+        case book, express, arrive, confirm, reschedule, cancel, noShow, tomorrow
+        case day(Int)
+    }
+
+    private static func letter(_ c: Character, _ action: DayAction, _ label: Message, bar: Bool = true) -> KeyBinding<DayAction> {
+        // The upper-case letter does the same (Caps Lock on at the desk).
+        KeyBinding([.character(c)], action, label, bar: bar, also: [.character(Character(c.uppercased()))])
+    }
+
+    static let dayTable = KeyTable<DayAction>([
+        KeyBinding(pairs: [(.enter, .enter), (.character("b"), .book)], ReceptionStrings.keyBook,
+                   also: [(.character("B"), .book)]),
+        letter("e", .express, ReceptionStrings.keyBookExpress, bar: false),
+        letter("a", .arrive, ReceptionStrings.keyArrive),
+        letter("c", .confirm, ReceptionStrings.keyConfirm),
+        letter("r", .reschedule, ReceptionStrings.keyReschedule),
+        letter("x", .cancel, ReceptionStrings.keyCancel),
+        letter("n", .noShow, ReceptionStrings.keyNoShow),
+        letter("t", .tomorrow, ReceptionStrings.keyTomorrow),
+        KeyBinding(pairs: [(.left, .day(-1)), (.right, .day(1))], ReceptionStrings.keyDay,
+                   also: [(.character("["), .day(-1)), (.character("]"), .day(1))]),
+    ]) + ListKeys.moves.map(DayAction.move)
+
+    /// What the keys of the booking form do.
+    enum BookingAction: Sendable, Equatable {
+        case save, newCustomer, useExisting, next, previous
+        case move(ListMove)
+        /// Enter on the search: book for the selected car.
+        case pick
+        /// ←/→ (and space) on a choice.
+        case cycle(Int)
+    }
+
+    static func bookingTable(_ b: BookingForm) -> KeyTable<BookingAction> {
+        var bindings: [KeyBinding<BookingAction>] = [
+            KeyBinding(saveKeys, .save, ReceptionStrings.keySave, help: ReceptionStrings.keyBookSave),
+        ]
+        if let entry = b.newCustomer {
+            if !entry.duplicates.isEmpty {
+                bindings.append(KeyBinding([CheckInKeys.useExistingKey], .useExisting, ReceptionStrings.keyUseExisting))
+            }
+            // Ctrl-N again does nothing: the new customer's fields are open already.
+            bindings.append(KeyBinding([], .newCustomer, ReceptionStrings.keyNewCustomer, also: [CheckInKeys.newCustomerKey]))
+        } else {
+            bindings.append(KeyBinding([CheckInKeys.newCustomerKey], .newCustomer, ReceptionStrings.keyNewCustomer))
+        }
+        bindings += [
+            KeyBinding([.tab], .next, ReceptionStrings.keyNextField, bar: false),
+            KeyBinding([.backTab], .previous, KeyStrings.previousField, bar: false),
+        ]
+        switch b.focus {
+        case .search:
+            return KeyTable(bindings) + ListKeys.upDown.map(BookingAction.move) + KeyTable([
+                KeyBinding([.enter], .pick, KeyStrings.choose, section: .movement)])
+        case .lane, .serviceType, .waiter:
+            bindings += [
+                KeyBinding(pairs: [(.left, .cycle(-1)), (.right, .cycle(1))], ReceptionStrings.keyChoose,
+                           also: [(.character(" "), .cycle(1))]),
+                KeyBinding([], .next, ReceptionStrings.keyNextField, also: [.enter]),
+            ]
+        case .overrideReason:
+            bindings.append(KeyBinding([.enter], .save, ReceptionStrings.keyBookSave, bar: false))
+        case .concerns, .name, .phone, .plate, .vin, .model:
+            bindings.append(KeyBinding([], .next, ReceptionStrings.keyNextField, also: [.enter]))
+        }
+        return KeyTable(bindings)
+    }
+
     static func reduce(_ state: inout AppState, _ key: Key) -> [Effect] {
         if state.reception.appointments.booking != nil { return reduceBooking(&state, key) }
         if state.reception.appointments.noShowQuestion != nil { return AppointmentsNoShow.answer(&state, key) }
@@ -42,23 +115,18 @@ enum AppointmentsKeys {
         let selectedLine = lines.indices.contains(a.table.selected) ? lines[a.table.selected] : nil
         guard let day = a.day else { return [] }
         defer { state.reception.appointments = a }
-        switch key {
-        case .up: a.table.moveUp(rowCount: lines.count)
-        case .down: a.table.moveDown(rowCount: lines.count)
-        case .pageUp: a.table.pageUp(rowCount: lines.count)
-        case .pageDown: a.table.pageDown(rowCount: lines.count)
-        case .home: a.table.select(.home, rowCount: lines.count)
-        case .end: a.table.select(.end, rowCount: lines.count)
-        case .left, .right, .character("["), .character("]"):
-            let step = (key == .left || key == .character("[")) ? -1 : 1
+        guard let action = dayTable.match(key) else { return [] }
+        switch action {
+        case .move(let move): a.table.apply(move, rowCount: lines.count)
+        case .day(let step):
             return [.reception(.loadDay(ShopCalendar.addDays(step, to: day, state.timeZone)))]
-        case .character("t"), .character("T"):
+        case .tomorrow:
             // Tomorrow's confirmation calls (and back to the day grid).
             a.confirmationsOnly.toggle()
             let tomorrow = ShopCalendar.addDays(1, to: ShopCalendar.startOfDay(state.now, state.timeZone), state.timeZone)
             if a.confirmationsOnly, day != tomorrow { return [.reception(.loadDay(tomorrow))] }
             a.table.select(0, rowCount: a.lines(timeZone: state.timeZone).count)
-        case .enter, .character("b"), .character("B"):
+        case .enter, .book:
             switch selectedLine {
             case .slot(let start, _, _):
                 if let moving = a.moving {
@@ -69,26 +137,25 @@ enum AppointmentsKeys {
                 }
                 a.booking = BookingForm(slotStart: start)
                 state.status = StatusLine(ReceptionStrings.bookingOpened, kind: .info)
-            case .appointment(let row) where key == .enter:
+            case .appointment(let row) where action == .enter:
                 return arrive(&state, row, day: day)
             default: break
             }
-        case .character("e"), .character("E"):
+        case .express:
             if case .slot(let start, _, _) = selectedLine { a.booking = BookingForm(slotStart: start, lane: .express) }
-        case .character("a"), .character("A"):
+        case .arrive:
             if case .appointment(let row) = selectedLine { return arrive(&state, row, day: day) }
-        case .character("c"), .character("C"):
+        case .confirm:
             return status(selectedLine, .confirmed, day)
-        case .character("x"), .character("X"):
+        case .cancel:
             return status(selectedLine, .cancelled, day)
-        case .character("n"), .character("N"):
+        case .noShow:
             if case .appointment(let row) = selectedLine { a.noShowQuestion = AppointmentsNoShow.question(row, &state) }
-        case .character("r"), .character("R"):
+        case .reschedule:
             if case .appointment(let row) = selectedLine {
                 a.moving = row
                 state.status = StatusLine(ReceptionStrings.chooseNewSlot, kind: .info)
             }
-        default: break
         }
         return []
     }
@@ -113,25 +180,25 @@ enum AppointmentsKeys {
         guard var b = state.reception.appointments.booking else { return [] }
         b.discardArmed = false
         defer { state.reception.appointments.booking = b }
-        if saveKeys.contains(key) { return save(&state, &b) }
-        if let effects = reduceNewCustomer(&state, &b, key) { return effects }
+        let action = bookingTable(b).match(key)
+        if action == .save { return save(&state, &b) }
+        if let effects = reduceNewCustomer(&state, &b, action, key) { return effects }
         let fields = b.fields
         let i = fields.firstIndex(of: b.focus) ?? 0
-        switch key {
-        case .tab:
+        switch action {
+        case .next where key == .tab:
             b.focus = fields[min(i + 1, fields.count - 1)]
             return []
-        case .backTab:
+        case .previous:
             b.focus = fields[max(i - 1, 0)]
             return []
         default: break
         }
         switch b.focus {
         case .search:
-            switch key {
-            case .up: b.table.moveUp(rowCount: b.rows.count)
-            case .down: b.table.moveDown(rowCount: b.rows.count)
-            case .enter:
+            switch action {
+            case .move(let move): b.table.apply(move, rowCount: b.rows.count)
+            case .pick:
                 guard b.rows.indices.contains(b.table.selected), b.rows[b.table.selected].vehicle != nil else {
                     state.status = StatusLine(ReceptionStrings.chooseACar, kind: .error)
                     return []
@@ -148,10 +215,9 @@ enum AppointmentsKeys {
             }
         case .lane, .serviceType, .waiter:
             let step: Int
-            switch key {
-            case .right, .character(" "): step = 1
-            case .left: step = -1
-            case .enter: b.focus = fields[min(i + 1, fields.count - 1)]; return []
+            switch action {
+            case .cycle(let s): step = s
+            case .next: b.focus = fields[min(i + 1, fields.count - 1)]; return []
             default: return []
             }
             switch b.focus {
@@ -160,10 +226,9 @@ enum AppointmentsKeys {
             default: b.isWaiter.toggle()
             }
         case .concerns:
-            if key == .enter { b.focus = fields[min(i + 1, fields.count - 1)]; return [] }
+            if action == .next { b.focus = fields[min(i + 1, fields.count - 1)]; return [] }
             _ = b.concerns.handle(key)
         case .overrideReason:
-            if key == .enter { return save(&state, &b) }
             _ = b.overrideReason.handle(key)
         case .name, .phone, .plate, .vin, .model:
             break   // handled by reduceNewCustomer while the new-customer fields are shown
@@ -212,27 +277,5 @@ enum AppointmentsKeys {
             return true
         }
         return false
-    }
-
-    static func bindings(_ state: AppState) -> [KeyBinding] {
-        func b(_ keys: [Key], _ name: String, _ m: Message, bar: Bool = true) -> KeyBinding {
-            KeyBinding(keys: keys, command: .panel("appointments.\(name)"), scope: .notTyping, barLabel: bar ? m : nil, help: m)
-        }
-        if let booking = state.reception.appointments.booking {
-            return [KeyBinding(keys: saveKeys, command: .panel("appointments.save"), scope: .always,
-                               barLabel: ReceptionStrings.keySave, help: ReceptionStrings.keyBookSave)]
-                + newCustomerBindings(booking)
-        }
-        return [
-            b([.enter, .character("b")], "book", ReceptionStrings.keyBook),
-            b([.character("e")], "express", ReceptionStrings.keyBookExpress, bar: false),
-            b([.character("a")], "arrive", ReceptionStrings.keyArrive),
-            b([.character("c")], "confirm", ReceptionStrings.keyConfirm),
-            b([.character("r")], "reschedule", ReceptionStrings.keyReschedule),
-            b([.character("x")], "cancel", ReceptionStrings.keyCancel),
-            b([.character("n")], "noShow", ReceptionStrings.keyNoShow),
-            b([.character("t")], "tomorrow", ReceptionStrings.keyTomorrow),
-            b([.left, .right], "day", ReceptionStrings.keyDay),
-        ]
     }
 }

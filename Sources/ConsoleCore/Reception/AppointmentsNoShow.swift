@@ -33,17 +33,25 @@ enum AppointmentsNoShow {
         return NoShowQuestion(appointmentID: id, version: a.version, undo: false, text: ReceptionStrings.askNoShow(who, time: time))
     }
 
+    enum Answer: Sendable, Equatable { case yes, no }
+
+    /// y or n (either case); any other key leaves the question open.
+    static let table = KeyTable<Answer>([
+        KeyBinding([.character("y")], .yes, KeyStrings.yes, also: [.character("Y")]),
+        KeyBinding([.character("n")], .no, KeyStrings.no, also: [.character("N")]),
+    ])
+
     static func answer(_ state: inout AppState, _ key: Key) -> [Effect] {
         guard let q = state.reception.appointments.noShowQuestion else { return [] }
-        switch key {
-        case .character("y"), .character("Y"):
+        switch table.match(key) {
+        case .yes:
             state.reception.appointments.noShowQuestion = nil
             guard let day = state.reception.appointments.day else { return [] }
             if q.undo { return [.reception(.undoNoShow(id: q.appointmentID, version: q.version, reload: day))] }
             return [.reception(.setAppointmentStatus(id: q.appointmentID, version: q.version, status: .noShow, reload: day))]
-        case .character("n"), .character("N"):
+        case .no:
             state.reception.appointments.noShowQuestion = nil
-        default:
+        case nil:
             break
         }
         return []

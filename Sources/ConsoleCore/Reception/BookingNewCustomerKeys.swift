@@ -7,8 +7,9 @@ import ServiceDomain
 /// and car and books the slot.
 extension AppointmentsKeys {
     /// Ctrl-N, Ctrl-O and keys typed in the new-customer fields; nil when the key is not theirs.
-    static func reduceNewCustomer(_ state: inout AppState, _ b: inout BookingForm, _ key: Key) -> [Effect]? {
-        if key == CheckInKeys.newCustomerKey {
+    static func reduceNewCustomer(_ state: inout AppState, _ b: inout BookingForm, _ action: BookingAction?,
+                                  _ key: Key) -> [Effect]? {
+        if action == .newCustomer {
             guard b.newCustomer == nil else { return [] }
             b.newCustomer = NewCustomerEntry(query: b.chosen == nil ? b.query.text : "")
             b.chosen = nil
@@ -17,15 +18,15 @@ extension AppointmentsKeys {
             state.status = StatusLine(ReceptionStrings.bookingNewCustomer, kind: .info)
             return []
         }
-        if key == CheckInKeys.useExistingKey, let match = b.newCustomer?.duplicates.first {
+        if action == .useExisting, let match = b.newCustomer?.duplicates.first {
             return useExisting(&state, &b, match)
         }
         guard var entry = b.newCustomer, let field = b.focus.newCustomerField else { return nil }
         defer { b.newCustomer = entry }
         let fields = b.fields
         let i = fields.firstIndex(of: b.focus) ?? 0
-        switch key {
-        case .tab, .enter:
+        switch action {
+        case .next:
             // A bad value keeps the focus and says why, as in the check-in form.
             if let problem = entry.problem(in: field) {
                 state.status = StatusLine(problem, kind: .error)
@@ -37,7 +38,7 @@ extension AppointmentsKeys {
             guard NewCustomerEntry.triggersDuplicateCheck(field) else { return [] }
             return [.reception(.booking(.checkDuplicates(phone: entry.text(.phone), plate: entry.text(.plate),
                                                          vin: entry.text(.vin))))]
-        case .backTab:
+        case .previous:
             b.focus = fields[max(i - 1, 0)]
             entry.enter(b.focus.newCustomerField, leaving: field)
             return []
@@ -92,15 +93,5 @@ extension AppointmentsKeys {
         return [.reception(.booking(.bookNewCustomer(customer, vehicle, appointment,
                                                      overrideReason: b.needsOverride ? b.overrideReason.text : "",
                                                      reload: day)))]
-    }
-
-    static func newCustomerBindings(_ b: BookingForm) -> [KeyBinding] {
-        if let entry = b.newCustomer {
-            guard !entry.duplicates.isEmpty else { return [] }
-            return [KeyBinding(keys: [CheckInKeys.useExistingKey], command: .panel("appointments.useExisting"), scope: .always,
-                               barLabel: ReceptionStrings.keyUseExisting, help: ReceptionStrings.keyUseExisting)]
-        }
-        return [KeyBinding(keys: [CheckInKeys.newCustomerKey], command: .panel("appointments.new"), scope: .always,
-                           barLabel: ReceptionStrings.keyNewCustomer, help: ReceptionStrings.keyNewCustomer)]
     }
 }

@@ -8,6 +8,37 @@ enum CheckInKeys {
     static let newCustomerKey = Key.ctrl("n")
     static let useExistingKey = Key.ctrl("o")
 
+    /// What the keys of the search and of the form do.
+    enum Action: Sendable, Equatable {
+        case move(ListMove)
+        case checkIn, newCustomer
+        case save, useExisting, next, previous
+        /// ←/→ (and space) on a choice field; on a text field they edit the text.
+        case choose(Int)
+        /// Home/End and the arrows on a text field: edit the highlighted value.
+        case edit
+    }
+
+    static let searchTable = KeyTable<Action>([
+        KeyBinding([.enter], .checkIn, ReceptionStrings.keyCheckIn),
+        KeyBinding([newCustomerKey], .newCustomer, ReceptionStrings.keyNewCustomer),
+    ]) + ListKeys.underSearch.map(Action.move)
+
+    static func formTable(_ form: CheckInForm) -> KeyTable<Action> {
+        var b: [KeyBinding<Action>] = [
+            KeyBinding(saveKeys, .save, ReceptionStrings.keySave, help: ReceptionStrings.keySaveHelp),
+            KeyBinding([.tab, .enter], .next, ReceptionStrings.keyNextField, also: [.down]),
+            KeyBinding([], .previous, ReceptionStrings.keyNextField, bar: false, also: [.backTab, .up]),
+            KeyBinding(pairs: [(.left, .choose(-1)), (.right, .choose(1))], ReceptionStrings.keyChoose,
+                       bar: form.focus.isChoice, also: [(.character(" "), .choose(1))]),
+            KeyBinding([.left, .right, .home, .end], .edit, ReceptionStrings.keyEditSuggestion, bar: false),
+        ]
+        if !form.duplicates.isEmpty {
+            b.insert(KeyBinding([useExistingKey], .useExisting, ReceptionStrings.keyUseExisting), at: 0)
+        }
+        return KeyTable(b)
+    }
+
     static func reduce(_ state: inout AppState, _ key: Key) -> [Effect] {
         if state.reception.form != nil { return reduceForm(&state, key) }
         return reduceSearch(&state, key)
@@ -17,12 +48,9 @@ enum CheckInKeys {
 
     private static func reduceSearch(_ state: inout AppState, _ key: Key) -> [Effect] {
         let r = state.reception
-        switch key {
-        case .up: state.reception.table.moveUp(rowCount: r.rows.count); return []
-        case .down: state.reception.table.moveDown(rowCount: r.rows.count); return []
-        case .pageUp: state.reception.table.pageUp(rowCount: r.rows.count); return []
-        case .pageDown: state.reception.table.pageDown(rowCount: r.rows.count); return []
-        case .enter:
+        switch searchTable.match(key) {
+        case .move(let move): state.reception.table.apply(move, rowCount: r.rows.count); return []
+        case .checkIn:
             guard r.rows.indices.contains(r.table.selected) else {
                 if !r.query.text.isEmpty { state.status = StatusLine(ReceptionStrings.noMatchNewCustomer, kind: .info) }
                 return []
@@ -30,13 +58,9 @@ enum CheckInKeys {
             let row = r.rows[r.table.selected]
             state.status = nil
             return [.reception(.startCheckIn(customerID: row.customer.customerID, vehicleID: row.vehicle?.id, carry: nil))]
-        case newCustomerKey:
+        case .newCustomer:
             let (plate, phone) = NewCustomerEntry.split(r.query.text)
             return [.reception(.startNewCustomerCheckIn(plate: plate, phone: phone))]
-        case .escape:
-            guard !r.query.text.isEmpty else { return [] }
-            state.reception.query = TextInputState()
-            return queryChanged(&state)
         default:
             let before = r.query.text
             guard state.reception.query.handle(key) else { return [] }
@@ -58,8 +82,9 @@ enum CheckInKeys {
 
     // MARK: Form
 
+    /// Opens the form; one started from an appointment (F4) asks the shell to show the Reception panel.
     static func open(_ state: inout AppState, info: CheckInCustomerInfo?, appointment: Appointment?, arrivedAt: Date,
-                     hours: ShopHours, carry: CheckInForm?) {
+                     hours: ShopHours, carry: CheckInForm?) -> PanelDelegate? {
         var form = CheckInForm(subject: info, appointment: appointment, arrivedAt: carry?.arrivedAt ?? arrivedAt,
                                hours: hours, now: state.now, timeZone: state.timeZone)
         if let carry {
@@ -84,37 +109,33 @@ enum CheckInKeys {
             form.focus(on: form.fields.first { form.problem(in: $0, now: now, timeZone: zone) != nil } ?? form.focus)
         }
         state.reception.form = form
-        if appointment != nil { state.panel = .reception }
         state.status = StatusLine(ReceptionStrings.formOpened, kind: .info)
+        return appointment != nil ? .show(.reception) : nil
     }
 
     private static func reduceForm(_ state: inout AppState, _ key: Key) -> [Effect] {
         guard var form = state.reception.form else { return [] }
         if form.saving { return [] }
-        if key != .escape { form.discardArmed = false }
+        form.discardArmed = false   // Esc never comes here: it is the shell's back
         defer { state.reception.form = form }
-        if saveKeys.contains(key) { return save(&state, &form) }
-        if key == useExistingKey, let match = form.duplicates.first {
+        let action = formTable(form).match(key)
+        if action == .save { return save(&state, &form) }
+        if action == .useExisting, let match = form.duplicates.first {
             form.duplicates = []
             return [.reception(.startCheckIn(customerID: match.customerID, vehicleID: match.vehicleID, carry: form))]
         }
         let fields = form.fields
-        switch key {
-        case .tab, .enter, .down:
+        switch action {
+        case .next:
             return leave(&state, &form, step: 1, fields: fields)
-        case .backTab, .up:
+        case .previous:
             return leave(&state, &form, step: -1, fields: fields)
         default:
             break
         }
         let field = form.focus
         if field.isChoice {
-            let step: Int
-            switch key {
-            case .right, .character(" "): step = 1
-            case .left: step = -1
-            default: return []
-            }
+            guard case .choose(let step) = action else { return [] }
             form.touched.insert(field)
             switch field {
             case .category: form.category = form.category.cycled(step)
@@ -225,31 +246,5 @@ enum CheckInKeys {
         case .promisedTime: .promised
         default: nil
         }
-    }
-
-    static func bindings(_ state: AppState) -> [KeyBinding] {
-        if let form = state.reception.form {
-            var b = [
-                KeyBinding(keys: saveKeys, command: .panel("reception.save"), scope: .always,
-                           barLabel: ReceptionStrings.keySave, help: ReceptionStrings.keySaveHelp),
-                KeyBinding(keys: [.tab, .enter], command: .panel("reception.next"), scope: .always,
-                           barLabel: ReceptionStrings.keyNextField, help: ReceptionStrings.keyNextField),
-                KeyBinding(keys: [.left, .right], command: .panel("reception.choose"), scope: .always,
-                           barLabel: form.focus.isChoice ? ReceptionStrings.keyChoose : nil, help: ReceptionStrings.keyChoose),
-                KeyBinding(keys: [.left, .right, .home, .end], command: .panel("reception.editSuggestion"), scope: .always,
-                           barLabel: nil, help: ReceptionStrings.keyEditSuggestion),
-            ]
-            if !form.duplicates.isEmpty {
-                b.insert(KeyBinding(keys: [useExistingKey], command: .panel("reception.useExisting"), scope: .always,
-                                    barLabel: ReceptionStrings.keyUseExisting, help: ReceptionStrings.keyUseExisting), at: 0)
-            }
-            return b
-        }
-        return [
-            KeyBinding(keys: [.enter], command: .panel("reception.checkIn"), scope: .always,
-                       barLabel: ReceptionStrings.keyCheckIn, help: ReceptionStrings.keyCheckIn),
-            KeyBinding(keys: [newCustomerKey], command: .panel("reception.new"), scope: .always,
-                       barLabel: ReceptionStrings.keyNewCustomer, help: ReceptionStrings.keyNewCustomer),
-        ]
     }
 }

@@ -82,14 +82,27 @@ public enum BookingRequest: Sendable, Equatable {
     case bookNewCustomer(Customer, Vehicle, Appointment, overrideReason: String, reload: Date)
 }
 
-/// The reception panels' part of the reducer. `PanelRouter` calls these; each returns effects to run.
-public enum ReceptionFeature {
-    /// A key while one of this feature's panels is shown (after global commands).
-    public static func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-        state.panel == .appointments ? AppointmentsKeys.reduce(&state, key) : CheckInKeys.reduce(&state, key)
+/// The reception panels: check-in (F3) and appointments (F4).
+public enum ReceptionFeature: PanelFeature {
+    public static func keys(_ state: AppState) -> ModeKeys {
+        if state.panel == .appointments {
+            let a = state.reception.appointments
+            if let booking = a.booking {
+                return ModeKeys(.form, typing: booking.focus.isText, AppointmentsKeys.bookingTable(booking))
+            }
+            if a.noShowQuestion != nil { return ModeKeys(.dialog, AppointmentsNoShow.table) }
+            return ModeKeys(.list, AppointmentsKeys.dayTable)
+        }
+        if let form = state.reception.form { return ModeKeys(.form, typing: true, CheckInKeys.formTable(form)) }
+        return ModeKeys(.list, typing: true, CheckInKeys.searchTable)
     }
 
-    public static func reduce(_ state: inout AppState, _ event: ReceptionEvent) -> [Effect] {
+    public static func reduceKey(_ state: inout AppState, _ key: Key) -> Reduction {
+        Reduction(state.panel == .appointments ? AppointmentsKeys.reduce(&state, key) : CheckInKeys.reduce(&state, key))
+    }
+
+    /// Store answers; a check-in opened from an appointment asks the shell to show the Reception panel.
+    public static func reduce(_ state: inout AppState, _ event: ReceptionEvent) -> Reduction {
         switch event {
         case .searchCompleted(.checkIn, let query, let results):
             guard query == state.reception.query.text else { return [] }
@@ -108,8 +121,9 @@ public enum ReceptionFeature {
             state.status = StatusLine(message, kind: .error)
             return []
         case .checkInLoaded(let info, let appointment, let arrivedAt, let hours, let carry):
-            CheckInKeys.open(&state, info: info, appointment: appointment, arrivedAt: arrivedAt, hours: hours, carry: carry)
-            return []
+            let delegate = CheckInKeys.open(&state, info: info, appointment: appointment, arrivedAt: arrivedAt, hours: hours,
+                                             carry: carry)
+            return Reduction(delegate: delegate)
         case .advisorsOffered(let advisors, let defaultID):
             state.reception.form?.offerAdvisors(advisors, defaultID: defaultID)
             return []
@@ -161,14 +175,12 @@ public enum ReceptionFeature {
         }
     }
 
-    /// The panel was just shown: load what it displays.
     public static func entered(_ state: inout AppState) -> [Effect] {
         guard state.panel == .appointments else { return [] }
         let day = state.reception.appointments.day ?? ShopCalendar.startOfDay(state.now, state.timeZone)
         return [.reception(.loadDay(day))]
     }
 
-    /// Another terminal changed the database: reload what is shown.
     public static func refresh(_ state: inout AppState) -> [Effect] {
         var effects: [Effect] = []
         if let day = state.reception.appointments.day { effects.append(.reception(.loadDay(day))) }
@@ -179,30 +191,11 @@ public enum ReceptionFeature {
         return effects
     }
 
-    /// Esc: close the innermost thing open in the panel; false when nothing was open.
-    public static func handleBack(_ state: inout AppState) -> Bool {
+    public static func back(_ state: inout AppState) -> Bool {
         state.panel == .appointments ? AppointmentsKeys.back(&state) : CheckInKeys.back(&state)
     }
 
-    /// A text field has the keyboard: plain letters are typed, not commands.
-    public static func isTyping(_ state: AppState) -> Bool {
-        if state.panel == .reception { return true }
-        guard let booking = state.reception.appointments.booking else { return false }
-        return booking.focus.isText
-    }
-
-    /// A form is open and Tab moves between its fields instead of switching panels.
-    public static func wantsTab(_ state: AppState) -> Bool {
-        state.panel == .reception ? state.reception.form != nil : state.reception.appointments.booking != nil
-    }
-
-    /// Input typed but not saved (quitting asks first).
     public static func hasUnsavedInput(_ state: AppState) -> Bool {
         (state.reception.form?.hasInput ?? false) || (state.reception.appointments.booking?.hasInput ?? false)
-    }
-
-    /// The panel's own key bindings (shown in the help bar and the `?` overlay).
-    public static func bindings(for state: AppState) -> [KeyBinding] {
-        state.panel == .appointments ? AppointmentsKeys.bindings(state) : CheckInKeys.bindings(state)
     }
 }

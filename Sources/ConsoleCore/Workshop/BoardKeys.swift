@@ -4,47 +4,96 @@ import ServiceDomain
 
 /// Keys of the waiting board: moving through the board, opening an order, and the workshop actions.
 enum BoardKeys {
+    /// What the board's keys do.
+    enum Action: Sendable, Equatable {
+        case move(ListMove)
+        /// ↑/↓ in the opened order: its jobs.
+        case job(ListMove)
+        case open
+        case filterAdvisor, filterStage, waitersOnly, sort, clearFilter
+        /// An action on the selected order (from the board or the opened order).
+        case order(OrderAction)
+        case approve, decline, editLine
+    }
+
+    enum OrderAction: Sendable, Equatable { case moveStage, dispatch, qc, delay, addJob, advisor }
+
+    private static func b(_ c: Character, _ action: Action, _ label: Message, bar: Bool = true) -> KeyBinding<Action> {
+        KeyBinding([.character(c)], action, label, bar: bar)
+    }
+
+    private static let filters: [(Character, Action, Message)] = [
+        ("a", .filterAdvisor, WorkshopStrings.keyFilterAdvisor), ("g", .filterStage, WorkshopStrings.keyFilterStage),
+        ("w", .waitersOnly, WorkshopStrings.keyFilterWaiters), ("s", .sort, WorkshopStrings.keySort),
+        ("r", .clearFilter, WorkshopStrings.keyClearFilter),
+    ]
+
+    static let boardTable = KeyTable<Action>([
+        KeyBinding([.enter], .open, WorkshopStrings.keyDetail),
+        b("m", .order(.moveStage), WorkshopStrings.keyMoveStage), b("t", .order(.dispatch), WorkshopStrings.keyDispatch),
+        b("c", .order(.qc), WorkshopStrings.keyQC), b("l", .order(.delay), WorkshopStrings.keyDelay),
+        b("n", .order(.addJob), WorkshopStrings.keyAddJob),
+    ] + filters.map { b($0.0, $0.1, $0.2) } + [b("v", .order(.advisor), OrderStrings.keyAdvisor)])
+        + ListKeys.moves.map(Action.move)
+
+    /// The opened order: its own keys in the bar; the board's filters, delay and paging still work (overlay only).
+    static let detailTable = KeyTable<Action>([
+        b("y", .approve, WorkshopStrings.keyApprove), b("x", .decline, WorkshopStrings.keyDecline),
+        b("e", .editLine, OrderStrings.keyEditLine), b("n", .order(.addJob), WorkshopStrings.keyAddJob),
+        b("m", .order(.moveStage), WorkshopStrings.keyMoveStage), b("t", .order(.dispatch), WorkshopStrings.keyDispatch),
+        b("c", .order(.qc), WorkshopStrings.keyQC), b("v", .order(.advisor), OrderStrings.keyAdvisor),
+        b("l", .order(.delay), WorkshopStrings.keyDelay, bar: false),
+    ] + filters.map { b($0.0, $0.1, $0.2, bar: false) } + [
+        // Enter on the opened order does nothing (it is open already).
+        KeyBinding([], .open, WorkshopStrings.keyDetail, bar: false, also: [.enter]),
+        KeyBinding(pairs: [(.up, .job(.up)), (.down, .job(.down))], Strings.keyMove, section: .movement),
+        KeyBinding(pairs: [(.pageUp, .move(.pageUp)), (.pageDown, .move(.pageDown))], Strings.keyPage, bar: false,
+                   section: .movement, also: [(.home, .move(.home)), (.end, .move(.end))]),
+    ])
+
     static func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         var board = state.workshop.board
         let total = board.total
-        if board.detail != nil, let effects = detailKey(&state, key) { return effects }
+        let table = board.detail != nil ? detailTable : boardTable
+        guard let action = table.match(key) else { return [] }
+        if board.detail != nil, let effects = detailAction(&state, action) { return effects }
         let before = board.selected
-        switch key {
-        case .up: board.selected = max(0, board.selected - 1)
-        case .down: board.selected = max(0, min(total - 1, board.selected + 1))
-        case .pageUp: board.selected = max(0, board.selected - 10)
-        case .pageDown: board.selected = max(0, min(total - 1, board.selected + 10))
-        case .home: board.selected = 0
-        case .end: board.selected = max(0, total - 1)
-        case .enter:
+        switch action {
+        case .move(.up): board.selected = max(0, board.selected - 1)
+        case .move(.down): board.selected = max(0, min(total - 1, board.selected + 1))
+        case .move(.pageUp): board.selected = max(0, board.selected - 10)
+        case .move(.pageDown): board.selected = max(0, min(total - 1, board.selected + 10))
+        case .move(.home): board.selected = 0
+        case .move(.end): board.selected = max(0, total - 1)
+        case .open:
             guard let row = board.selectedRow else { return [] }
             state.workshop.board.detailJob = 0
             return [.workshop(.loadDetail(roID: row.id))]
-        case .character("a"):
+        case .filterAdvisor:
             let ids: [RowID?] = [nil] + board.advisors.map(\.id)
             let i = ids.firstIndex(of: board.filter.advisorID) ?? 0
             board.filter.advisorID = ids[(i + 1) % ids.count]
             return filterChanged(&state, board)
-        case .character("g"):
+        case .filterStage:
             let stages: [ROStage?] = [nil] + WaitingBoardRules.openStages
             let i = stages.firstIndex(of: board.filter.stage) ?? 0
             board.filter.stage = stages[(i + 1) % stages.count]
             return filterChanged(&state, board)
-        case .character("w"):
+        case .waitersOnly:
             board.filter.waitersOnly.toggle()
             return filterChanged(&state, board)
-        case .character("s"):
+        case .sort:
             let all = WaitingBoardSort.allCases
             board.sort = all[(all.firstIndex(of: board.sort)! + 1) % all.count]
             return filterChanged(&state, board)
-        case .character("r"):
+        case .clearFilter:
             board.filter = WaitingBoardFilter()
             board.sort = .risk
             return filterChanged(&state, board)
-        case .character(let c) where "mtclnv".contains(c):
+        case .order(let orderAction):
             guard let row = board.selectedRow else { return [] }
-            return action(c, row: row, &state)
-        default:
+            return perform(orderAction, row: row, &state)
+        case .job, .approve, .decline, .editLine:
             return []
         }
         state.workshop.board = board
@@ -62,12 +111,12 @@ enum BoardKeys {
     }
 
     /// The actions on one order, from the board or the opened order.
-    static func action(_ c: Character, row: BoardRow, _ state: inout AppState) -> [Effect] {
+    static func perform(_ action: OrderAction, row: BoardRow, _ state: inout AppState) -> [Effect] {
         let order = state.workshop.board.detail?.order
         let version = order?.id == row.id ? order!.version : row.version
         let stage = order?.id == row.id ? order!.stage : row.stage
-        switch c {
-        case "m":
+        switch action {
+        case .moveStage:
             // Offered as if QC had passed: choosing a step that still needs QC gets the store's refusal, which
             // says why ("QC required before ready for pickup: level-2 maintenance").
             let targets = ROLifecycle.allowedTargets(from: stage, repairClass: row.repairClass, qcPassed: true,
@@ -81,7 +130,7 @@ enum BoardKeys {
             state.workshop.picker = WorkshopPicker(
                 purpose: .moveStage(roID: row.id, version: version, from: stage), title: WorkshopStrings.pickStage,
                 options: targets.map { PickerOption(label: $0.label, value: $0.rawValue) })
-        case "t":
+        case .dispatch:
             let techs = state.workshop.board.technicians
             guard !techs.isEmpty else {
                 state.status = StatusLine(WorkshopStrings.noTechnicians, kind: .warning)
@@ -100,19 +149,19 @@ enum BoardKeys {
                 purpose: purpose,
                 title: WorkshopStrings.pickTechnician,
                 options: technicianOptions(techs))
-        case "c":
+        case .qc:
             state.workshop.picker = WorkshopPicker(
                 purpose: .qcResult(roID: row.id), title: WorkshopStrings.pickQC,
                 options: [PickerOption(label: WorkshopStrings.qcPass, value: "pass"),
                           PickerOption(label: WorkshopStrings.qcFail, value: "fail")])
-        case "l":
+        case .delay:
             state.workshop.prompt = WorkshopPrompts.delayTimePrompt(roID: row.id, version: version,
                                                                     oldPromisedAt: row.promisedAt, note: "", text: "")
-        case "n":
+        case .addJob:
             state.workshop.prompt = WorkshopPrompt(purpose: .additionalJob(roID: row.id),
                                                    title: WorkshopStrings.additionalJob,
                                                    hint: WorkshopStrings.additionalJobHint)
-        case "v":
+        case .advisor:
             let advisors = state.workshop.board.advisors
             guard !advisors.isEmpty else {
                 state.status = StatusLine(OrderStrings.noAdvisors, kind: .warning)
@@ -123,8 +172,6 @@ enum BoardKeys {
                                                                              value: String($0.id)) })
             picker.selected = advisors.firstIndex { $0.id == row.advisorID } ?? 0
             state.workshop.picker = picker
-        default:
-            break
         }
         return []
     }
@@ -142,27 +189,27 @@ enum BoardKeys {
         }
     }
 
-    /// Keys of the opened order; nil passes the key on to the board.
-    private static func detailKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
+    /// Actions of the opened order; nil passes the action on to the board.
+    private static func detailAction(_ state: inout AppState, _ action: Action) -> [Effect]? {
         guard let detail = state.workshop.board.detail else { return nil }
-        switch key {
-        case .up:
+        switch action {
+        case .job(.up):
             state.workshop.board.detailJob = max(0, state.workshop.board.detailJob - 1)
             return []
-        case .down:
+        case .job(.down):
             state.workshop.board.detailJob = max(0, min(detail.jobs.count - 1, state.workshop.board.detailJob + 1))
             return []
-        case .character("y"), .character("x"):
+        case .approve, .decline:
             guard detail.jobs.indices.contains(state.workshop.board.detailJob),
                   let jobID = detail.jobs[state.workshop.board.detailJob].id else {
                 state.status = StatusLine(WorkshopStrings.noJobSelected, kind: .warning)
                 return []
             }
             state.workshop.picker = WorkshopPicker(
-                purpose: .approval(jobID: jobID, approved: key == .character("y")), title: OrderStrings.pickApproval,
+                purpose: .approval(jobID: jobID, approved: action == .approve), title: OrderStrings.pickApproval,
                 options: ApprovalMethod.allCases.map { PickerOption(label: $0.label, value: $0.rawValue) })
             return []
-        case .character("e"):
+        case .editLine:
             guard detail.jobs.indices.contains(state.workshop.board.detailJob),
                   let jobID = detail.jobs[state.workshop.board.detailJob].id else {
                 state.status = StatusLine(WorkshopStrings.noJobSelected, kind: .warning)
@@ -177,7 +224,7 @@ enum BoardKeys {
                 maxLength: 200)
             state.workshop.prompt = prompt
             return []
-        case .enter:
+        case .open:
             return []
         default:
             return nil

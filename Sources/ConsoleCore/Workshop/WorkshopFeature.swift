@@ -2,15 +2,24 @@ import Foundation
 import ScreenKit
 import ServiceDomain
 
-/// The workshop panels' part of the reducer. `PanelRouter` calls these; each returns effects to run.
-public enum WorkshopFeature {
-    /// A key while one of this feature's panels is shown (after global commands).
-    public static func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-        if state.workshop.prompt != nil { return WorkshopPrompts.reduceKey(&state, key) }
-        if state.workshop.picker != nil { return WorkshopPrompts.reducePickerKey(&state, key) }
+/// The workshop panels: the waiting board (F5) and delivery (F6).
+public enum WorkshopFeature: PanelFeature {
+    public static func keys(_ state: AppState) -> ModeKeys {
+        if state.workshop.prompt != nil { return ModeKeys(.dialog, typing: true, DialogKeys.prompt) }
+        if state.workshop.picker != nil { return ModeKeys(.dialog, DialogKeys.picker) }
+        if state.panel == .delivery {
+            let (mode, table) = DeliveryKeys.table(state.workshop.delivery)
+            return ModeKeys(mode, table)
+        }
+        return state.workshop.board.detail != nil ? ModeKeys(.card, BoardKeys.detailTable) : ModeKeys(.list, BoardKeys.boardTable)
+    }
+
+    public static func reduceKey(_ state: inout AppState, _ key: Key) -> Reduction {
+        if state.workshop.prompt != nil { return Reduction(WorkshopPrompts.reduceKey(&state, key)) }
+        if state.workshop.picker != nil { return Reduction(WorkshopPrompts.reducePickerKey(&state, key)) }
         switch state.panel {
-        case .delivery: return DeliveryKeys.reduceKey(&state, key)
-        default: return BoardKeys.reduceKey(&state, key)
+        case .delivery: return Reduction(DeliveryKeys.reduceKey(&state, key))
+        default: return Reduction(BoardKeys.reduceKey(&state, key))
         }
     }
 
@@ -104,14 +113,12 @@ public enum WorkshopFeature {
         }
     }
 
-    /// The panel was just shown: load what it displays.
     public static func entered(_ state: inout AppState) -> [Effect] {
         var effects: [Effect] = [.workshop(.loadStaff)]
         effects += refresh(&state)
         return effects
     }
 
-    /// Another terminal changed the database: reload what is shown.
     public static func refresh(_ state: inout AppState) -> [Effect] {
         switch state.panel {
         case .waitingBoard:
@@ -126,8 +133,7 @@ public enum WorkshopFeature {
         }
     }
 
-    /// Esc: close the innermost thing open in the panel; false when nothing was open.
-    public static func handleBack(_ state: inout AppState) -> Bool {
+    public static func back(_ state: inout AppState) -> Bool {
         if state.workshop.prompt != nil {
             state.workshop.prompt = nil
             state.workshop.pendingDelay = nil
@@ -143,40 +149,9 @@ public enum WorkshopFeature {
         return false
     }
 
-    /// A text field has the keyboard: plain letters are typed, not commands.
-    public static func isTyping(_ state: AppState) -> Bool { state.workshop.prompt != nil }
-    /// A form is open and Tab moves between its fields instead of switching panels.
-    public static func wantsTab(_ state: AppState) -> Bool { false }
-    /// Input typed but not saved (quitting asks first): a half-typed reason, or checklist ticks not delivered.
+    /// A half-typed reason, or checklist ticks not delivered.
     public static func hasUnsavedInput(_ state: AppState) -> Bool {
         !(state.workshop.prompt?.input.isEmpty ?? true) || !state.workshop.delivery.ticked.isEmpty
-    }
-
-    /// The panel's own key bindings (shown in the help bar and the `?` overlay).
-    public static func bindings(for state: AppState) -> [KeyBinding] {
-        if state.workshop.prompt != nil || state.workshop.picker != nil { return [] }
-        func b(_ c: Character, _ label: Message) -> KeyBinding {
-            KeyBinding(keys: [.character(c)], command: .panel(String(c)), scope: .notTyping, barLabel: label, help: label)
-        }
-        if state.panel == .delivery {
-            if state.workshop.delivery.summary != nil { return [b("s", WorkshopStrings.keySummary)] }
-            let enter = state.workshop.delivery.checklistFocused ? WorkshopStrings.keyTick : WorkshopStrings.keyChecklist
-            return [KeyBinding(keys: [.enter], command: .open, scope: .list, barLabel: enter, help: enter),
-                    b("o", WorkshopStrings.keyOverride), b("d", WorkshopStrings.keyDeliver)]
-        }
-        if state.workshop.board.detail != nil {
-            return [b("y", WorkshopStrings.keyApprove), b("x", WorkshopStrings.keyDecline), b("e", OrderStrings.keyEditLine),
-                    b("n", WorkshopStrings.keyAddJob), b("m", WorkshopStrings.keyMoveStage), b("t", WorkshopStrings.keyDispatch),
-                    b("c", WorkshopStrings.keyQC), b("v", OrderStrings.keyAdvisor)]
-        }
-        return [
-            KeyBinding(keys: [.enter], command: .open, scope: .list, barLabel: WorkshopStrings.keyDetail,
-                       help: WorkshopStrings.keyDetail),
-            b("m", WorkshopStrings.keyMoveStage), b("t", WorkshopStrings.keyDispatch), b("c", WorkshopStrings.keyQC),
-            b("l", WorkshopStrings.keyDelay), b("n", WorkshopStrings.keyAddJob), b("a", WorkshopStrings.keyFilterAdvisor),
-            b("g", WorkshopStrings.keyFilterStage), b("w", WorkshopStrings.keyFilterWaiters), b("s", WorkshopStrings.keySort),
-            b("r", WorkshopStrings.keyClearFilter), b("v", OrderStrings.keyAdvisor),
-        ]
     }
 
     // MARK: helpers shared by the key handlers

@@ -6,7 +6,7 @@ import ServiceDomain
 enum WorkshopPrompts {
     static func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         guard var prompt = state.workshop.prompt else { return [] }
-        if key == .enter { return submit(&state, prompt) }
+        if DialogKeys.prompt.match(key) == .submit { return submit(&state, prompt) }
         _ = prompt.input.handle(key)
         state.workshop.prompt = prompt
         return []
@@ -14,10 +14,10 @@ enum WorkshopPrompts {
 
     static func reducePickerKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         guard var picker = state.workshop.picker else { return [] }
-        switch key {
-        case .up: picker.selected = max(0, picker.selected - 1)
-        case .down: picker.selected = min(picker.options.count - 1, picker.selected + 1)
-        case .enter:
+        switch DialogKeys.picker.match(key) {
+        case .move(.up): picker.selected = max(0, picker.selected - 1)
+        case .move(.down): picker.selected = min(picker.options.count - 1, picker.selected + 1)
+        case .choose:
             state.workshop.picker = nil
             return choose(&state, picker.purpose, picker.options[picker.selected].value)
         default: break

@@ -66,7 +66,7 @@ enum CallbackQueueView {
         ]
         // Only the rows on screen are built (the queue can hold hundreds).
         let visible = Table.visibleRowCount(in: tableArea)
-        var scroll = TableState(selected: f.selectedCallback, offset: 0, pageSize: visible)
+        var scroll = f.callbackTable   // the feature's selection and scroll, fitted to the rows on screen
         scroll.clamp(rowCount: f.queue.count, visibleHeight: visible)
         let window = scroll.visibleRows(rowCount: f.queue.count, visibleHeight: visible)
         let rows = f.queue[window].map { row -> TableRow in
@@ -158,7 +158,7 @@ enum ComplaintsView {
         }
         let table = Table(columns: columns, rows: rows, emptyMessage: state.text(FollowUpStrings.emptyComplaints))
         let visible = Table.visibleRowCount(in: tableArea)
-        var tableState = TableState(selected: f.selectedComplaint, offset: 0, pageSize: visible)
+        var tableState = f.complaintTable
         tableState.clamp(rowCount: rows.count, visibleHeight: visible)
         table.render(into: &buffer, area: tableArea, state: tableState)
     }

@@ -84,7 +84,7 @@ enum ComebacksView {
         }
         let table = Table(columns: columns, rows: rows, emptyMessage: state.text(InsightsStrings.emptyComebacks))
         let visible = Table.visibleRowCount(in: tableArea)
-        var tableState = TableState(selected: s.selected, offset: 0, pageSize: visible)
+        var tableState = s.comebackTable
         tableState.clamp(rowCount: rows.count, visibleHeight: visible)
         table.render(into: &buffer, area: tableArea, state: tableState)
         if let detailArea, let row = s.selectedComeback { renderDetail(row, state, into: &buffer, area: detailArea) }
