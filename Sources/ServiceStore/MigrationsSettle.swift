@@ -111,5 +111,20 @@ extension Schema {
                 BEGIN SELECT RAISE(ABORT, 'the order is settled; its lines are frozen'); END;
                 """)
         }
+        // Which settlement versions went out in an archive export (the health-archive upload): a correction is
+        // a new version, so it is pending again.
+        migrator.registerMigration("settle-4-archive-export") { db in
+            try db.execute(sql: """
+                CREATE TABLE archive_export (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    settlement_id INTEGER NOT NULL REFERENCES settlement(id) ON DELETE RESTRICT,
+                    exported_at TEXT NOT NULL,
+                    file_name TEXT NOT NULL,
+                    operator_id INTEGER REFERENCES staff(id) ON DELETE SET NULL
+                ) STRICT;
+                CREATE INDEX archive_export_settlement ON archive_export(settlement_id);
+                CREATE INDEX settlement_settled_at ON settlement(settled_at);
+                """)
+        }
     }
 }

@@ -15,7 +15,7 @@ struct AdvisorCommand: ParsableCommand {
         """,
         subcommands: [ConsoleCommand.self, DemoCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, ReportCommand.self,
                       StaffCommand.self, SettleCommand.self, StatementCommand.self, LabourCommand.self,
-                      LabourCatalogueCommand.self, LabourRateCommand.self, BackupCommand.self, RestoreCommand.self, SetupSharedCommand.self,
+                      LabourCatalogueCommand.self, LabourRateCommand.self, ArchiveCommand.self, BackupCommand.self, RestoreCommand.self, SetupSharedCommand.self,
                       TortureWriterCommand.self, ConcurrencyWorkerCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )

@@ -28,7 +28,7 @@ import Testing
             let car = try store.saveVehicle(Vehicle(ownerID: owner.id!, vin: "LVGBE40K7GP123456", plate: "粤A12345", model: "迈腾"),
                                             operator: setup, now: now)
             let ro = RepairOrder(number: "", customerID: owner.id!, vehicleID: car.id!, advisorID: advisor.id,
-                                 serviceType: .maintenance, repairClass: .level2Maintenance, openedAt: now,
+                                 serviceType: .maintenance, repairClass: .minorRepair, openedAt: now,
                                  promisedAt: now.addingTimeInterval(4 * 3600), mileageIn: 20_000, contactPhone: "13812345678")
             roNumber = try store.createRepairOrder(
                 ro, concerns: [Concern(repairOrderID: 0, text: "两万公里保养", category: .maintenance)],
@@ -80,5 +80,18 @@ import Testing
         let decoded = try #require(PaperEncoding.gb18030.decode(bytes))
         #expect(decoded.contains("柒佰柒拾元整"))
         #expect(decoded.split(separator: "\n").allSatisfy { PaperText.width(String($0)) <= 48 })
+
+        // The health-archive export: the advisor may not; the admin gets the record, a second --pending run nothing.
+        let out = folder.path("archive.csv")
+        let notAllowed = try runAdvisor(["archive", "export", "--db", db, "--pending", out], user: lina, in: folder)
+        #expect(notAllowed.status != 0, "\(notAllowed.out)")
+        let first = try runAdvisor(["archive", "export", "--db", db, "--pending", out], user: admin, in: folder)
+        #expect(first.status == 0 && first.out.contains("Exported 1 repair record(s)"), "\(first.out)")
+        let csvText = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(csvText.contains("骏达汽车服务,LVGBE40K7GP123456,粤A12345"), "\(csvText)")
+        #expect(csvText.contains(current.number) && csvText.contains("更换前刹车片") && csvText.contains("minorRepair"))
+        let second = try runAdvisor(["archive", "export", "--db", db, "--pending", "--format", "jsonl", out], user: admin, in: folder)
+        #expect(second.status == 0 && second.out.contains("Exported 0 repair record(s)"), "\(second.out)")
+        #expect(try String(contentsOfFile: out, encoding: .utf8).isEmpty)
     }
 }

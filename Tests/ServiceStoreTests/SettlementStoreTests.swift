@@ -180,4 +180,35 @@ import ServiceDomain
         #expect(written.text.contains("伍佰元整") && written.text.contains("广州骏达汽车服务"))
         #expect(written.text.contains("30 天或 5,000 公里"))  // level-2 maintenance window from the comeback settings
     }
+
+    @Test func archiveRecordsLackingAFieldAreNamedAndExportsAreMarked() throws {
+        let (shop, admin) = try shop()
+        try shop.db.setSetting(key: PrintSettingKey.shopName, value: "骏达", operator: shop.op(admin), now: shop.at(0))
+        let withVIN = try Fixture.vehicle(shop.db, owner: shop.customer, plate: "粤A54321", vin: "LVGBE40K7GP123456")
+        let good = try shop.open(.minorRepair, concerns: ["刹车异响"], vehicle: withVIN)
+        let noVIN = try shop.open(.level2Maintenance, concerns: ["保养"], minutes: 1)
+        try shop.db.settle(roID: good.id!, operator: shop.op(shop.advisor), now: shop.at(30))
+        try shop.db.settle(roID: noVIN.id!, operator: shop.op(shop.advisor), now: shop.at(31))
+        #expect(throws: PermissionError.self) {
+            try shop.db.archiveCandidates(since: shop.at(-60), until: nil, pendingOnly: true, operator: shop.op(shop.advisor))
+        }
+        let all = try shop.db.archiveCandidates(since: shop.at(-60), until: nil, pendingOnly: true, operator: shop.op(shop.manager))
+        #expect(all.map(\.roNumber) == [good.number, noVIN.number])
+        #expect(all[0].missing.isEmpty)
+        #expect(all[0].record.vin == "LVGBE40K7GP123456" && all[0].record.faultDescription == "刹车异响")
+        #expect(all[0].record.repairItems == ["二级维护"] && all[0].record.mileageIn == 12_000)
+        #expect(all[1].missing.map(\.en) == ["VIN", "QC result and inspector"])
+        let csv = try ArchiveFile.text([all[0].record], format: .csv)
+        #expect(csv.hasPrefix("\u{FEFF}shop_name,vin,plate"))
+        #expect(csv.contains("骏达,LVGBE40K7GP123456,粤A54321"))
+        #expect(try ArchiveFile.text([all[0].record], format: .jsonl).hasPrefix("{\"dateIn\""))
+        try shop.db.markArchiveExported(settlementIDs: [all[0].settlementID], fileName: "a.csv", operator: shop.op(shop.manager),
+                                        now: shop.at(40))
+        let pending = try shop.db.archiveCandidates(since: shop.at(-60), until: nil, pendingOnly: true, operator: shop.op(shop.manager))
+        #expect(pending.map(\.roNumber) == [noVIN.number])
+        // A correction is a new version: its record is pending again.
+        try shop.db.correctSettlement(roID: good.id!, reason: "改价", corrections: [], operator: shop.op(shop.advisor), now: shop.at(50))
+        let again = try shop.db.archiveCandidates(since: shop.at(-60), until: nil, pendingOnly: true, operator: shop.op(shop.manager))
+        #expect(again.map(\.roNumber) == [noVIN.number, good.number])
+    }
 }
