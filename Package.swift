@@ -51,7 +51,8 @@ let package = Package(
         ]),
 
         .testTarget(name: "ServiceDomainTests", dependencies: ["TestSupport", "ServiceDomain"]),
-        .testTarget(name: "ServiceStoreTests", dependencies: ["TestSupport", "ServiceStore", "ServiceDomain"]),
+        .testTarget(name: "ServiceStoreTests", dependencies: ["TestSupport", "ServiceStore", "ServiceDomain"],
+                    exclude: ["__Snapshots__"]),
         .testTarget(name: "ShopFixturesTests", dependencies: ["ShopFixtures", "ServiceStore", "ServiceDomain"]),
         .testTarget(name: "ScreenKitTests", dependencies: ["TestSupport", "ScreenKit"]),
         .testTarget(name: "NCursesBackendTests", dependencies: ["NCursesBackend", "ScreenKit"]),

@@ -24,6 +24,7 @@ enum Schema {
         registerIdentityMigrations(&migrator)
         registerDeskImportMigrations(&migrator)
         registerGapsMigrations(&migrator)
+        registerSettleMigrations(&migrator)
         return migrator
     }
 

@@ -14,7 +14,8 @@ struct AdvisorCommand: ParsableCommand {
         $XDG_DATA_HOME/advisor/advisor.db (or ~/.local/share/advisor/advisor.db).
         """,
         subcommands: [ConsoleCommand.self, DemoCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, ReportCommand.self,
-                      StaffCommand.self, BackupCommand.self, RestoreCommand.self, SetupSharedCommand.self,
+                      StaffCommand.self, SettleCommand.self, StatementCommand.self, LabourCommand.self,
+                      LabourCatalogueCommand.self, LabourRateCommand.self, ArchiveCommand.self, BackupCommand.self, RestoreCommand.self, SetupSharedCommand.self,
                       TortureWriterCommand.self, ConcurrencyWorkerCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
