@@ -24,6 +24,7 @@ enum Schema {
         registerIdentityMigrations(&migrator)
         registerDeskImportMigrations(&migrator)
         registerGapsMigrations(&migrator)
+        registerHistoryMigrations(&migrator)
         return migrator
     }
 

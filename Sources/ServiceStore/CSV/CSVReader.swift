@@ -37,14 +37,8 @@ struct CustomerCSVReader {
         let records: [CSVFormat.Record]
         do {
             records = try CSVFormat.parse(text)
-        } catch CSVFormat.ParseError.unterminatedQuote(let line) {
-            throw ImportError(problems: [ImportProblem(line: line, column: "", reason: Message(
-                zh: "引号没有闭合（从这一行开始的引号直到文件末尾都没有结束）",
-                en: "A quote opened on this line is never closed"))])
-        } catch CSVFormat.ParseError.textAfterQuote(let line) {
-            throw ImportError(problems: [ImportProblem(line: line, column: "", reason: Message(
-                zh: "引号结束后、逗号之前还有文字；单元格内的引号应写成两个引号 \"\"",
-                en: "Text follows a closing quote before the comma; a quote inside a cell is written as \"\""))])
+        } catch let error as CSVFormat.ParseError {
+            throw Self.importError(error)
         }
         guard let header = records.first else {
             throw ImportError(problems: [ImportProblem(line: 0, column: "", reason: Message(
@@ -76,9 +70,33 @@ struct CustomerCSVReader {
     }
 
     private func columnIndex(_ header: CSVFormat.Record) throws -> [String: Int] {
+        try Self.columnIndex(header, known: CustomerCSV.header + CustomerCSV.importOnly,
+                             chineseNames: CustomerCSV.chineseNames, required: ["name", "phones"],
+                             example: CustomerCSV.header, canonical: CustomerCSV.canonicalColumn)
+    }
+
+    /// A malformed file (a quote never closed, text after a closing quote) as the problem of its line.
+    static func importError(_ error: CSVFormat.ParseError) -> ImportError {
+        switch error {
+        case .unterminatedQuote(let line):
+            ImportError(problems: [ImportProblem(line: line, column: "", reason: Message(
+                zh: "引号没有闭合（从这一行开始的引号直到文件末尾都没有结束）",
+                en: "A quote opened on this line is never closed"))])
+        case .textAfterQuote(let line):
+            ImportError(problems: [ImportProblem(line: line, column: "", reason: Message(
+                zh: "引号结束后、逗号之前还有文字；单元格内的引号应写成两个引号 \"\"",
+                en: "Text follows a closing quote before the comma; a quote inside a cell is written as \"\""))])
+        }
+    }
+
+    /// The position of each known column in a header line, whatever their order; an empty, unknown or
+    /// repeated header cell and a missing `required` column are problems of the header line.
+    static func columnIndex(_ header: CSVFormat.Record, known columns: [String], chineseNames: String,
+                            required: [String], example: [String],
+                            canonical: (String) -> String?) throws -> [String: Int] {
         var index: [String: Int] = [:]
         var problems: [ImportProblem] = []
-        let known = (CustomerCSV.header + CustomerCSV.importOnly).joined(separator: ", ")
+        let known = columns.joined(separator: ", ")
         for (position, raw) in header.fields.enumerated() {
             let typed = CSVFormat.unguardFormula(raw).trimmingCharacters(in: .whitespaces)
             let cellName = Self.columnLetters(position)
@@ -89,11 +107,11 @@ struct CustomerCSVReader {
                         + "delete it. The columns are: \(known)")))
                 continue
             }
-            guard let name = CustomerCSV.canonicalColumn(typed) else {
+            guard let name = canonical(typed) else {
                 problems.append(ImportProblem(line: header.line, column: typed, reason: Message(
-                    zh: "未知的列名（第 \(position + 1) 列，\(cellName) 列），可用的列：\(known)，或其中文名 \(CustomerCSV.chineseNames)",
+                    zh: "未知的列名（第 \(position + 1) 列，\(cellName) 列），可用的列：\(known)，或其中文名 \(chineseNames)",
                     en: "Unknown column (column \(position + 1), \(cellName)); the columns are: \(known), "
-                        + "or their Chinese names \(CustomerCSV.chineseNames)")))
+                        + "or their Chinese names \(chineseNames)")))
                 continue
             }
             if index[name] != nil {
@@ -103,11 +121,11 @@ struct CustomerCSVReader {
                 index[name] = position
             }
         }
-        for required in ["name", "phones"] where index[required] == nil {
-            problems.append(ImportProblem(line: header.line, column: required, reason: Message(
-                zh: "缺少这一列（第一行应为列名，如 \(CustomerCSV.header.joined(separator: ",")))",
+        for column in required where index[column] == nil {
+            problems.append(ImportProblem(line: header.line, column: column, reason: Message(
+                zh: "缺少这一列（第一行应为列名，如 \(example.joined(separator: ",")))",
                 en: "This column is missing (the first line holds the column names: "
-                    + "\(CustomerCSV.header.joined(separator: ",")))")))
+                    + "\(example.joined(separator: ",")))")))
         }
         if !problems.isEmpty { throw ImportError(problems: problems) }
         return index
