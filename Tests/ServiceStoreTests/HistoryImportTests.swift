@@ -221,4 +221,22 @@ import ServiceDomain
         _ = try db.importHistory(from: url, operator: Fixture.advisor, now: Fixture.morning)
         #expect(try orders(db).first?.0.repairClass == .majorAssembly)
     }
+
+    @Test func anExportedHistoryImportsIntoAnotherShopAsItWas() throws {
+        let folder = TempFolder()
+        let db = try Fixture.open(folder)
+        _ = try db.importHistory(from: try file(folder, [
+            "E-1,2025-01-05 09:00,2025-01-05 12:00,,closed,粤A12345,,13812345678,王芳,凯美瑞,10000,repair,,刹车,,张顾问,李师傅,100.5,20",
+            "E-2,2026-11-21 10:00,,2026-11-22 18:00,waiting parts,粤A12345,,13812345678,王芳,凯美瑞,12000,repair,,异响,,,,0,0",
+        ]), operator: Fixture.advisor, now: Fixture.morning)
+        let exported = folder.file("export.csv")
+        #expect(try db.exportHistory(to: exported) == 2)
+        let other = TempFolder()
+        let copy = try Fixture.open(other)
+        let report = try copy.importHistory(from: exported, operator: Fixture.advisor, now: Fixture.morning)
+        #expect(report.ordersCreated == 2 && report.staffCreated == 2)
+        let a = try orders(db).map { [$0.1, "\($0.0.openedAt)", "\($0.0.closedAt as Any)", $0.0.stage.rawValue, "\($0.0.finalLabour as Any)"] }
+        let b = try orders(copy).map { [$0.1, "\($0.0.openedAt)", "\($0.0.closedAt as Any)", $0.0.stage.rawValue, "\($0.0.finalLabour as Any)"] }
+        #expect(a == b)
+    }
 }

@@ -22,6 +22,8 @@ public struct HistoryImportReport: Sendable, Equatable {
     public var comebackCandidates = 0
     /// Warnings: suspect readings, mainly (the import went ahead).
     public var warnings: [ImportProblem] = []
+
+    public init() {}
 }
 
 /// The setting that maps a service type to the repair class of a history row without one:
