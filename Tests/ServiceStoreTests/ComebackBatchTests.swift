@@ -101,4 +101,16 @@ import ServiceDomain
             #expect(records == (try CSVFormat.parse(text)))
         }
     }
+
+    @Test func anASCIIStartLeavesTheEncodingToTheFirstChineseBlock() throws {
+        let folder = TempFolder()
+        let text = "name,phones\n" + (1...200).map { "Wang \($0),13812345678" }.joined(separator: "\n") + "\n王芳,13912345678\n"
+        let url = folder.file("late.csv")
+        try #require(CSVDecoding.encode(text, as: .gb18030)).write(to: url)
+        var stream = CSVFileStream(url: url, encoding: nil)
+        stream.blockSize = 256
+        var records: [CSVFormat.Record] = []
+        try stream.forEachRecord { records.append($0) }
+        #expect(stream.encoding == .gb18030 && records.last?.fields.first == "王芳")
+    }
 }

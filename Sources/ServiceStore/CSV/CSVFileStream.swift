@@ -5,7 +5,7 @@ import ServiceDomain
 /// at their last line feed (0x0A is never part of a multi-byte character in UTF-8 or GB18030, so each piece
 /// decodes on its own), decoded to UTF-8 and fed to `CSVRecordParser`.
 ///
-/// The encoding is decided once, from the first block, by the same rules as a whole-file import
+/// The encoding is decided once, from the first block holding a byte above ASCII, by the same rules as a whole-file import
 /// (`CSVDecoding.decode`: a BOM, valid UTF-8, the garbled-GB18030 check, else GB18030) with the same
 /// messages; a later block that is not in that encoding is refused with the forced encoding's message.
 struct CSVFileStream {
@@ -33,6 +33,7 @@ struct CSVFileStream {
         var parser = CSVRecordParser()
         var carry = Data()
         var first = true
+        var decided = false
         var atEnd = false
         while !atEnd {
             let block: Data
@@ -56,10 +57,13 @@ struct CSVFileStream {
             carry = Data(carry.dropFirst(cut))
             if piece.isEmpty && !first { continue }
             let text: String
-            if first {
+            if first || !decided {
+                // Until a byte above ASCII shows up, either encoding reads the same: decided on the first such block.
+                let bom = first && piece.starts(with: CSVFormat.byteOrderMark)
                 first = false
                 let decoded = try CSVDecoding.decode(Data(piece), forced: forced)
                 encoding = decoded.encoding
+                decided = forced != nil || bom || piece.contains(where: { $0 >= 0x80 })
                 text = decoded.text
             } else {
                 text = try CSVDecoding.decode(Data(piece), forced: encoding).text

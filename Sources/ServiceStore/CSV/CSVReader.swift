@@ -34,36 +34,56 @@ struct CustomerCSVReader {
 
     func read(_ data: Data) throws -> [ImportRow] {
         let text = try CSVDecoding.decode(data, forced: encoding).text
-        let records: [CSVFormat.Record]
+        return try read { emit in
+            for record in try CSVFormat.parse(text) { try emit(record) }
+        }
+    }
+
+    /// The file read record by record (`CSVFileStream`): neither its bytes, its text nor its records are
+    /// held whole, only the validated rows.
+    func read(url: URL) throws -> [ImportRow] {
+        var stream = CSVFileStream(url: url, encoding: encoding)
+        return try read { emit in try stream.forEachRecord(emit) }
+    }
+
+    /// The header, then every row validated as it comes from `records`.
+    private func read(_ records: ((CSVFormat.Record) throws -> Void) throws -> Void) throws -> [ImportRow] {
+        var header: CSVFormat.Record?
+        var columns: [String: Int] = [:]
+        var rows: [ImportRow] = []
+        var problems: [ImportProblem] = []
+        var seenRows = false
         do {
-            records = try CSVFormat.parse(text)
+            try records { record in
+                guard let header else {
+                    columns = try columnIndex(record)
+                    header = record
+                    return
+                }
+                seenRows = true
+                if record.fields.count > header.fields.count {
+                    problems.append(ImportProblem(line: record.line, column: "", reason: Message(
+                        zh: "这一行有 \(record.fields.count) 个单元格，表头只有 \(header.fields.count) 个（含逗号的内容要加引号）",
+                        en: "This row has \(record.fields.count) cells but the header has \(header.fields.count) "
+                            + "(quote cells that contain commas)")))
+                    return
+                }
+                var check = RowCheck(line: record.line, cells: Cells(fields: record.fields, columns: columns))
+                if let row = validate(&check), check.problems.isEmpty {
+                    rows.append(row)
+                }
+                problems += check.problems
+            }
         } catch let error as CSVFormat.ParseError {
             throw Self.importError(error)
         }
-        guard let header = records.first else {
+        guard header != nil else {
             throw ImportError(problems: [ImportProblem(line: 0, column: "", reason: Message(
                 zh: "文件是空的，没有表头也没有数据行", en: "The file is empty: no header and no rows"))])
         }
-        let columns = try columnIndex(header)
-        guard records.count > 1 else {
+        guard seenRows else {
             throw ImportError(problems: [ImportProblem(line: 0, column: "", reason: Message(
                 zh: "文件只有表头，没有数据行", en: "The file holds only the header line, no rows"))])
-        }
-        var rows: [ImportRow] = []
-        var problems: [ImportProblem] = []
-        for record in records.dropFirst() {
-            if record.fields.count > header.fields.count {
-                problems.append(ImportProblem(line: record.line, column: "", reason: Message(
-                    zh: "这一行有 \(record.fields.count) 个单元格，表头只有 \(header.fields.count) 个（含逗号的内容要加引号）",
-                    en: "This row has \(record.fields.count) cells but the header has \(header.fields.count) "
-                        + "(quote cells that contain commas)")))
-                continue
-            }
-            var check = RowCheck(line: record.line, cells: Cells(fields: record.fields, columns: columns))
-            if let row = validate(&check), check.problems.isEmpty {
-                rows.append(row)
-            }
-            problems += check.problems
         }
         if !problems.isEmpty { throw ImportError(problems: problems) }
         return rows
