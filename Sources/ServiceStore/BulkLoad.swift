@@ -255,7 +255,7 @@ extension AppDatabase {
     }
 
     /// A prepared (cached) INSERT of every column of `record`, optionally with an explicit id.
-    private static func insertRow<R: StoredRecord>(_ record: R, _ db: Database, id: RowID? = nil) throws -> RowID {
+    static func insertRow<R: StoredRecord>(_ record: R, _ db: Database, id: RowID? = nil) throws -> RowID {
         var columns = record.columns
         if let id { columns.insert(("id", id.databaseValue), at: 0) }
         let names = columns.map(\.0).joined(separator: ", ")

@@ -120,7 +120,7 @@ extension AppDatabase {
     }
 
     /// Adds the candidate, or links a follow-up flag waiting for the car's return; nil when already recorded.
-    private func upsertCandidate(_ db: Database, earlierID: RowID, laterID: RowID, source: ComebackSource,
+    func upsertCandidate(_ db: Database, earlierID: RowID, laterID: RowID, source: ComebackSource,
                                  operator op: Operator, now: Date) throws -> Comeback? {
         let existing = try Persistence.fetchAll(Comeback.self, db, where: "earlier_repair_order_id = ? ORDER BY id",
                                                 arguments: [earlierID])

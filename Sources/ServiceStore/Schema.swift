@@ -25,6 +25,7 @@ enum Schema {
         registerDeskImportMigrations(&migrator)
         registerGapsMigrations(&migrator)
         registerSettleMigrations(&migrator)
+        registerHistoryMigrations(&migrator)
         return migrator
     }
 

@@ -92,7 +92,7 @@ extension AppDatabase {
     }
 
     func latestMileage(_ db: Database, vehicleID: RowID) throws -> MileageReading? {
-        try Persistence.fetchAll(MileageReading.self, db, where: "vehicle_id = ? ORDER BY read_at DESC, id DESC LIMIT 1",
+        try Persistence.fetchAll(MileageReading.self, db, where: "vehicle_id = ? AND is_suspect = 0 ORDER BY read_at DESC, id DESC LIMIT 1",
                                  arguments: [vehicleID]).first
     }
 

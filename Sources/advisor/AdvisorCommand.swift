@@ -13,7 +13,8 @@ struct AdvisorCommand: ParsableCommand {
         database with a demo shop. The database is one SQLite file: --db PATH, else $ADVISOR_DB, else
         $XDG_DATA_HOME/advisor/advisor.db (or ~/.local/share/advisor/advisor.db).
         """,
-        subcommands: [ConsoleCommand.self, DemoCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, ReportCommand.self,
+        subcommands: [ConsoleCommand.self, DemoCommand.self, CheckCommand.self, ExportCommand.self, ImportCommand.self, ImportHistoryCommand.self,
+                      ComebacksCommand.self, ReportCommand.self,
                       StaffCommand.self, SettleCommand.self, StatementCommand.self, LabourCommand.self,
                       LabourCatalogueCommand.self, LabourRateCommand.self, ArchiveCommand.self, BackupCommand.self, RestoreCommand.self, SetupSharedCommand.self,
                       TortureWriterCommand.self, ConcurrencyWorkerCommand.self],

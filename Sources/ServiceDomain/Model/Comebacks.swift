@@ -2,6 +2,8 @@ import Foundation
 
 public enum ComebackSource: String, Sendable, Codable, CaseIterable {
     case checkIn, followUp, leadSearch
+    /// Found by the comeback rules over an imported repair-order history (`advisor import-history`).
+    case historyImport
 }
 
 public enum ComebackStatus: String, Sendable, Codable, CaseIterable {

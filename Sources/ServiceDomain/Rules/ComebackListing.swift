@@ -62,6 +62,7 @@ extension ComebackSource {
         case .checkIn: Message(zh: "接车预警", en: "Check-in")
         case .followUp: Message(zh: "回访未修好", en: "Follow-up")
         case .leadSearch: Message(zh: "主管查找", en: "Lead search")
+        case .historyImport: Message(zh: "历史导入", en: "History import")
         }
     }
 }

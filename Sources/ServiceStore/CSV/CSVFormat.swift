@@ -57,90 +57,12 @@ enum CSVFormat {
     // MARK: Reading
 
     /// Parses RFC 4180 text: quoted fields may hold commas, doubled quotes and line breaks; records end
-    /// with CRLF, LF or CR. Blank lines are skipped.
+    /// with CRLF, LF or CR. Blank lines are skipped. (`CSVRecordParser` fed the whole text at once.)
     static func parse(_ text: String) throws -> [Record] {
-        // Works on the UTF-8 bytes: every byte it looks for is ASCII, and the bytes of other characters
-        // (all 0x80 or above) are copied as they are.
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        var parser = CSVRecordParser()
         var records: [Record] = []
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var line = 1
-        var recordLine = 1
-        var inQuotes = false
-        var quoteStartLine = 1
-        var afterQuote = false
-        let bytes = Array(text.utf8)
-        var position = 0
-        var pending: UInt8? = nil
-
-        func next() -> UInt8? {
-            guard position < bytes.count else { return nil }
-            defer { position += 1 }
-            return bytes[position]
-        }
-
-        func endField() {
-            fields.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-        }
-
-        func endRecord() {
-            endField()
-            if !(fields.count == 1 && fields[0].isEmpty) {
-                records.append(Record(line: recordLine, fields: fields))
-            }
-            fields = []
-        }
-
-        while let c = pending ?? next() {
-            pending = nil
-            if inQuotes {
-                if c == quote {
-                    let following = next()
-                    if following == quote {
-                        field.append(quote)
-                    } else {
-                        inQuotes = false
-                        afterQuote = true
-                        pending = following
-                    }
-                } else {
-                    if c == lf || c == cr { line += 1 }
-                    if c == cr {
-                        // CRLF inside quotes is one line break.
-                        let following = next()
-                        field.append(c)
-                        if following == lf { field.append(lf) } else { pending = following }
-                        continue
-                    }
-                    field.append(c)
-                }
-                continue
-            }
-            switch c {
-            case comma:
-                endField()
-                afterQuote = false
-            case cr, lf:
-                if c == cr {
-                    let following = next()
-                    if following != lf { pending = following }
-                }
-                endRecord()
-                afterQuote = false
-                line += 1
-                recordLine = line
-            case quote where field.isEmpty && !afterQuote:
-                inQuotes = true
-                quoteStartLine = line
-            default:
-                if afterQuote { throw ParseError.textAfterQuote(line: line) }
-                field.append(c)
-            }
-        }
-        if inQuotes { throw ParseError.unterminatedQuote(line: quoteStartLine) }
-        if !field.isEmpty || !fields.isEmpty || afterQuote { endRecord() }
+        try parser.feed(text.utf8) { records.append($0) }
+        try parser.finish { records.append($0) }
         return records
     }
 }

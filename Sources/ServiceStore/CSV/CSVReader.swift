@@ -34,51 +34,89 @@ struct CustomerCSVReader {
 
     func read(_ data: Data) throws -> [ImportRow] {
         let text = try CSVDecoding.decode(data, forced: encoding).text
-        let records: [CSVFormat.Record]
-        do {
-            records = try CSVFormat.parse(text)
-        } catch CSVFormat.ParseError.unterminatedQuote(let line) {
-            throw ImportError(problems: [ImportProblem(line: line, column: "", reason: Message(
-                zh: "引号没有闭合（从这一行开始的引号直到文件末尾都没有结束）",
-                en: "A quote opened on this line is never closed"))])
-        } catch CSVFormat.ParseError.textAfterQuote(let line) {
-            throw ImportError(problems: [ImportProblem(line: line, column: "", reason: Message(
-                zh: "引号结束后、逗号之前还有文字；单元格内的引号应写成两个引号 \"\"",
-                en: "Text follows a closing quote before the comma; a quote inside a cell is written as \"\""))])
+        return try read { emit in
+            for record in try CSVFormat.parse(text) { try emit(record) }
         }
-        guard let header = records.first else {
+    }
+
+    /// The file read record by record (`CSVFileStream`): neither its bytes, its text nor its records are
+    /// held whole, only the validated rows.
+    func read(url: URL) throws -> [ImportRow] {
+        var stream = CSVFileStream(url: url, encoding: encoding)
+        return try read { emit in try stream.forEachRecord(emit) }
+    }
+
+    /// The header, then every row validated as it comes from `records`.
+    private func read(_ records: ((CSVFormat.Record) throws -> Void) throws -> Void) throws -> [ImportRow] {
+        var header: CSVFormat.Record?
+        var columns: [String: Int] = [:]
+        var rows: [ImportRow] = []
+        var problems: [ImportProblem] = []
+        var seenRows = false
+        do {
+            try records { record in
+                guard let header else {
+                    columns = try columnIndex(record)
+                    header = record
+                    return
+                }
+                seenRows = true
+                if record.fields.count > header.fields.count {
+                    problems.append(ImportProblem(line: record.line, column: "", reason: Message(
+                        zh: "这一行有 \(record.fields.count) 个单元格，表头只有 \(header.fields.count) 个（含逗号的内容要加引号）",
+                        en: "This row has \(record.fields.count) cells but the header has \(header.fields.count) "
+                            + "(quote cells that contain commas)")))
+                    return
+                }
+                var check = RowCheck(line: record.line, cells: Cells(fields: record.fields, columns: columns))
+                if let row = validate(&check), check.problems.isEmpty {
+                    rows.append(row)
+                }
+                problems += check.problems
+            }
+        } catch let error as CSVFormat.ParseError {
+            throw Self.importError(error)
+        }
+        guard header != nil else {
             throw ImportError(problems: [ImportProblem(line: 0, column: "", reason: Message(
                 zh: "文件是空的，没有表头也没有数据行", en: "The file is empty: no header and no rows"))])
         }
-        let columns = try columnIndex(header)
-        guard records.count > 1 else {
+        guard seenRows else {
             throw ImportError(problems: [ImportProblem(line: 0, column: "", reason: Message(
                 zh: "文件只有表头，没有数据行", en: "The file holds only the header line, no rows"))])
-        }
-        var rows: [ImportRow] = []
-        var problems: [ImportProblem] = []
-        for record in records.dropFirst() {
-            if record.fields.count > header.fields.count {
-                problems.append(ImportProblem(line: record.line, column: "", reason: Message(
-                    zh: "这一行有 \(record.fields.count) 个单元格，表头只有 \(header.fields.count) 个（含逗号的内容要加引号）",
-                    en: "This row has \(record.fields.count) cells but the header has \(header.fields.count) "
-                        + "(quote cells that contain commas)")))
-                continue
-            }
-            var check = RowCheck(line: record.line, cells: Cells(fields: record.fields, columns: columns))
-            if let row = validate(&check), check.problems.isEmpty {
-                rows.append(row)
-            }
-            problems += check.problems
         }
         if !problems.isEmpty { throw ImportError(problems: problems) }
         return rows
     }
 
     private func columnIndex(_ header: CSVFormat.Record) throws -> [String: Int] {
+        try Self.columnIndex(header, known: CustomerCSV.header + CustomerCSV.importOnly,
+                             chineseNames: CustomerCSV.chineseNames, required: ["name", "phones"],
+                             example: CustomerCSV.header, canonical: CustomerCSV.canonicalColumn)
+    }
+
+    /// A malformed file (a quote never closed, text after a closing quote) as the problem of its line.
+    static func importError(_ error: CSVFormat.ParseError) -> ImportError {
+        switch error {
+        case .unterminatedQuote(let line):
+            ImportError(problems: [ImportProblem(line: line, column: "", reason: Message(
+                zh: "引号没有闭合（从这一行开始的引号直到文件末尾都没有结束）",
+                en: "A quote opened on this line is never closed"))])
+        case .textAfterQuote(let line):
+            ImportError(problems: [ImportProblem(line: line, column: "", reason: Message(
+                zh: "引号结束后、逗号之前还有文字；单元格内的引号应写成两个引号 \"\"",
+                en: "Text follows a closing quote before the comma; a quote inside a cell is written as \"\""))])
+        }
+    }
+
+    /// The position of each known column in a header line, whatever their order; an empty, unknown or
+    /// repeated header cell and a missing `required` column are problems of the header line.
+    static func columnIndex(_ header: CSVFormat.Record, known columns: [String], chineseNames: String,
+                            required: [String], example: [String],
+                            canonical: (String) -> String?) throws -> [String: Int] {
         var index: [String: Int] = [:]
         var problems: [ImportProblem] = []
-        let known = (CustomerCSV.header + CustomerCSV.importOnly).joined(separator: ", ")
+        let known = columns.joined(separator: ", ")
         for (position, raw) in header.fields.enumerated() {
             let typed = CSVFormat.unguardFormula(raw).trimmingCharacters(in: .whitespaces)
             let cellName = Self.columnLetters(position)
@@ -89,11 +127,11 @@ struct CustomerCSVReader {
                         + "delete it. The columns are: \(known)")))
                 continue
             }
-            guard let name = CustomerCSV.canonicalColumn(typed) else {
+            guard let name = canonical(typed) else {
                 problems.append(ImportProblem(line: header.line, column: typed, reason: Message(
-                    zh: "未知的列名（第 \(position + 1) 列，\(cellName) 列），可用的列：\(known)，或其中文名 \(CustomerCSV.chineseNames)",
+                    zh: "未知的列名（第 \(position + 1) 列，\(cellName) 列），可用的列：\(known)，或其中文名 \(chineseNames)",
                     en: "Unknown column (column \(position + 1), \(cellName)); the columns are: \(known), "
-                        + "or their Chinese names \(CustomerCSV.chineseNames)")))
+                        + "or their Chinese names \(chineseNames)")))
                 continue
             }
             if index[name] != nil {
@@ -103,11 +141,11 @@ struct CustomerCSVReader {
                 index[name] = position
             }
         }
-        for required in ["name", "phones"] where index[required] == nil {
-            problems.append(ImportProblem(line: header.line, column: required, reason: Message(
-                zh: "缺少这一列（第一行应为列名，如 \(CustomerCSV.header.joined(separator: ",")))",
+        for column in required where index[column] == nil {
+            problems.append(ImportProblem(line: header.line, column: column, reason: Message(
+                zh: "缺少这一列（第一行应为列名，如 \(example.joined(separator: ",")))",
                 en: "This column is missing (the first line holds the column names: "
-                    + "\(CustomerCSV.header.joined(separator: ",")))")))
+                    + "\(example.joined(separator: ",")))")))
         }
         if !problems.isEmpty { throw ImportError(problems: problems) }
         return index

@@ -150,7 +150,7 @@ extension AppDatabase {
     /// growing intervals (up to 100 ms), and an import that begins its next batch the instant the last
     /// one commits holds the lock nearly all the time, so a terminal's save kept missing every gap and
     /// still timed out ("locked") beside a 30,000-row import. Halving the import's pace keeps gaps wide.
-    private static func paced(_ body: () throws -> Void) throws {
+    static func paced(_ body: () throws -> Void) throws {
         let started = Date()
         try body()
         let held = Date().timeIntervalSince(started)
