@@ -39,8 +39,7 @@ enum DeskOrderRepair {
             WHERE ro.stage <> 'cancelled' AND ro.estimate_labour + ro.estimate_parts > 0
               AND NOT EXISTS (SELECT 1 FROM job j WHERE j.repair_order_id = ro.id AND j.is_additional = 0
                               AND j.labour + j.parts > 0)
-            """ + (ids == nil ? "" : " AND ro.id BETWEEN ? AND ?"),
-            arguments: ids.map { [$0.lowerBound, $0.upperBound] } ?? [])
+            """.ranged(ids), arguments: ids.map { [$0.lowerBound, $0.upperBound] } ?? [])
         for row in rows {
             let id: RowID = row["id"]
             let stage: String = row["stage"]
@@ -98,8 +97,7 @@ enum DeskOrderRepair {
                                   OR (',' || s.roles || ',') LIKE '%,manager,%' OR (',' || s.roles || ',') LIKE '%,admin,%')
                            ORDER BY a.id LIMIT 1) AS advisor
             FROM repair_order ro WHERE ro.advisor_id IS NULL
-            """ + (ids == nil ? "" : " AND ro.id BETWEEN ? AND ?"),
-            arguments: ids.map { [$0.lowerBound, $0.upperBound] } ?? [])
+            """.ranged(ids), arguments: ids.map { [$0.lowerBound, $0.upperBound] } ?? [])
         for row in rows {
             guard let advisor: RowID = row["advisor"] else { continue }
             let id: RowID = row["id"]
@@ -108,5 +106,15 @@ enum DeskOrderRepair {
             try Audit.append(db, operator: op, at: now, action: "repairAdvisor", entity: RepairOrder.table,
                              entityID: id, detail: ["advisor_id": .change(old: .null, new: advisor.databaseValue)])
         }
+    }
+}
+
+private extension String {
+    /// The statement limited to an id range of orders, read by rowid (`NOT INDEXED`: an index on stage or
+    /// advisor would otherwise be scanned whole for every range); unchanged when `ids` is nil.
+    func ranged(_ ids: ClosedRange<RowID>?) -> String {
+        guard ids != nil else { return self }
+        return replacingOccurrences(of: "FROM repair_order ro", with: "FROM repair_order ro NOT INDEXED")
+            + " AND ro.id BETWEEN ? AND ?"
     }
 }

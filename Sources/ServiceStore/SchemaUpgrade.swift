@@ -35,13 +35,13 @@ enum SchemaUpgrade {
     static let deskOrder = "desk-order-1-work-lines-approval-advisor"
     static let shortSearch = "search-1-short-substrings"
 
-    /// Ids per transaction. Dates and orders are repaired row by row (a few statements each: 500 orders
-    /// are some 2,000 statements); the short-search fill is one statement that writes about 20 rows per
-    /// customer. Each keeps a transaction near 0.1 s at the benchmark's sizes, well under a second even on
-    /// a loaded machine.
-    static let vehiclesPerBatch = 2_000
-    static let ordersPerBatch = 500
-    static let customersPerBatch = 2_000
+    /// Ids per transaction. Dates and orders are repaired row by row (an order is up to five statements and
+    /// two audit rows); the short-search fill is one statement that writes about 20 rows per customer
+    /// (about 0.6 ms a customer). Measured in a debug build on a loaded machine (the slowest case) each
+    /// keeps a transaction well under a second.
+    static let vehiclesPerBatch = 300
+    static let ordersPerBatch = 100
+    static let customersPerBatch = 300
 
     /// Runs every pending migration of `migrator` in order, the batched ones batched.
     /// `rangeRows` overrides every step's rows per transaction (tests use a handful to make many batches).
