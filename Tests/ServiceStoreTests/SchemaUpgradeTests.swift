@@ -135,6 +135,13 @@ import ServiceDomain
     @Test func savesBesideAnUpgradeAreNeverLocked() throws {
         let folder = TempFolder()
         try Self.makeV1File(folder.dbPath, customers: 4_000, orders: 12_000)
+        // The file is big enough to matter: upgraded one transaction per step, as before, a step holds the
+        // lock longer than the old terminal's busy timeout.
+        let copy = folder.file("copy.db").path
+        try FileManager.default.copyItem(atPath: folder.dbPath, toPath: copy)
+        let stepwise = try MigrationTiming.upgradeStepByStep(path: copy)
+        let longest = stepwise.map(\.longestHold).max() ?? 0
+        #expect(longest > 1, "longest step \(longest) s: make the file bigger")
         let oldTerminal = try DatabaseQueue(path: folder.dbPath, configuration: {
             var config = Configuration()
             config.busyMode = .timeout(1)
