@@ -43,8 +43,9 @@ public final class AppDatabase: Sendable {
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     /// A file that is not an SQLite database, is damaged, read-only or locked is refused with a
     /// `StoreError` and left as it was.
-    /// `willUpgrade` is called before an existing file's schema is brought up to date (each step is its
-    /// own transaction; filling a new index on ten years of data can take a while, so say so).
+    /// `willUpgrade` is called before an existing file's schema is brought up to date (the long steps run in
+    /// short transactions, `SchemaUpgrade`, but ten years of data still take a while, so say so; another
+    /// terminal upgrading the same file is waited for, up to two minutes).
     public static func open(path: String, timeZone: TimeZone = .current, willUpgrade: (() -> Void)? = nil) throws
         -> AppDatabase {
         try open(path: path, timeZone: timeZone, busyTimeout: busyTimeout, willUpgrade: willUpgrade)
@@ -65,8 +66,19 @@ public final class AppDatabase: Sendable {
         do {
             let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false, busyTimeout: busyTimeout))
             let migrator = Schema.migrator
-            if existing, let willUpgrade, try !pool.read({ try migrator.hasCompletedMigrations($0) }) { willUpgrade() }
-            try migrator.migrate(pool)
+            if try !pool.read({ try migrator.hasCompletedMigrations($0) }) {
+                if existing { willUpgrade?() }
+                // One process upgrades at a time (the others wait here, then find nothing left to do), and
+                // the long steps run in short transactions that terminals of the old version interleave with.
+                func upgrade() throws {
+                    if existing { try SchemaUpgrade.run(pool, migrator: migrator) } else { try migrator.migrate(pool) }
+                }
+                if let lock {
+                    try lock.upgrading(database: path, timeout: max(busyTimeout * 24, 1)) { try upgrade() }
+                } else {
+                    try upgrade()
+                }
+            }
             if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw StoreError.newerSchema(path: path)
             }

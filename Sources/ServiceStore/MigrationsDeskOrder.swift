@@ -28,14 +28,18 @@ enum DeskOrderRepair {
     /// original line, or on a new line named after the first concern. Delivered orders whose final amounts
     /// were stored as ¥0 from those empty lines get the lines' totals as their final amounts. Cancelled
     /// orders are left as they are (nothing was charged). Each repaired order gets an audit row.
-    static func estimateToLines(_ db: Database, operator op: Operator, now: Date) throws {
+    ///
+    /// `ids` limits the repair to those orders (the batched upgrade, `SchemaUpgrade`); nil (the frozen
+    /// migration's call) is every order, with the very statement the migration shipped with.
+    static func estimateToLines(_ db: Database, operator op: Operator, now: Date,
+                                ids: ClosedRange<RowID>? = nil) throws {
         let rows = try Row.fetchAll(db, sql: """
             SELECT ro.id, ro.stage, ro.estimate_labour, ro.estimate_parts, ro.final_labour, ro.final_parts
             FROM repair_order ro
             WHERE ro.stage <> 'cancelled' AND ro.estimate_labour + ro.estimate_parts > 0
               AND NOT EXISTS (SELECT 1 FROM job j WHERE j.repair_order_id = ro.id AND j.is_additional = 0
                               AND j.labour + j.parts > 0)
-            """)
+            """.ranged(ids), arguments: ids.map { [$0.lowerBound, $0.upperBound] } ?? [])
         for row in rows {
             let id: RowID = row["id"]
             let stage: String = row["stage"]
@@ -83,7 +87,9 @@ enum DeskOrderRepair {
     /// Orders without an advisor get the person who checked them in, when that person is an advisor or a rung
     /// above (`AdvisorRules.advisorRoles`; read
     /// from the audit trail's insert row). Others stay without one and can be assigned from the board.
-    static func advisorFromCheckIn(_ db: Database, operator op: Operator, now: Date) throws {
+    /// `ids` as for `estimateToLines`.
+    static func advisorFromCheckIn(_ db: Database, operator op: Operator, now: Date,
+                                   ids: ClosedRange<RowID>? = nil) throws {
         let rows = try Row.fetchAll(db, sql: """
             SELECT ro.id, (SELECT a.operator_id FROM audit_log a JOIN staff s ON s.id = a.operator_id
                            WHERE a.entity = 'repair_order' AND a.entity_id = ro.id AND a.action = 'insert'
@@ -91,7 +97,7 @@ enum DeskOrderRepair {
                                   OR (',' || s.roles || ',') LIKE '%,manager,%' OR (',' || s.roles || ',') LIKE '%,admin,%')
                            ORDER BY a.id LIMIT 1) AS advisor
             FROM repair_order ro WHERE ro.advisor_id IS NULL
-            """)
+            """.ranged(ids), arguments: ids.map { [$0.lowerBound, $0.upperBound] } ?? [])
         for row in rows {
             guard let advisor: RowID = row["advisor"] else { continue }
             let id: RowID = row["id"]
@@ -100,5 +106,15 @@ enum DeskOrderRepair {
             try Audit.append(db, operator: op, at: now, action: "repairAdvisor", entity: RepairOrder.table,
                              entityID: id, detail: ["advisor_id": .change(old: .null, new: advisor.databaseValue)])
         }
+    }
+}
+
+private extension String {
+    /// The statement limited to an id range of orders, read by rowid (`NOT INDEXED`: an index on stage or
+    /// advisor would otherwise be scanned whole for every range); unchanged when `ids` is nil.
+    func ranged(_ ids: ClosedRange<RowID>?) -> String {
+        guard ids != nil else { return self }
+        return replacingOccurrences(of: "FROM repair_order ro", with: "FROM repair_order ro NOT INDEXED")
+            + " AND ro.id BETWEEN ? AND ?"
     }
 }

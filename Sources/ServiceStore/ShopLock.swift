@@ -14,6 +14,8 @@ public enum ShopLockError: UserFacingError, Equatable {
     case restoreInProgress(path: String)
     /// The lock file beside the database cannot be created or opened.
     case cannotLock(path: String, detail: String)
+    /// Another terminal is bringing the file's schema up to this version and has not finished in time.
+    case upgradeInProgress(path: String)
 
     public var message: Message {
         switch self {
@@ -26,6 +28,11 @@ public enum ShopLockError: UserFacingError, Equatable {
             return Message(
                 zh: "本店数据库 \(path) 正在从备份恢复；请等恢复完成后再打开。",
                 en: "The shop's database \(path) is being restored from a backup; open it again once the restore is done.")
+        case .upgradeInProgress(let path):
+            return Message(
+                zh: "另一个终端正在把本店数据库 \(path) 升级到新版本，尚未完成；请过一分钟再打开。未做任何改动。",
+                en: "Another terminal is upgrading the shop's database \(path) to this version and has not finished; "
+                    + "open it again in a minute. Nothing was changed.")
         case .cannotLock(let path, let detail):
             return Message(
                 zh: "无法打开锁文件 \(path)（\(detail)）。请检查文件夹权限。",
@@ -84,6 +91,23 @@ final class ShopLock: @unchecked Sendable {
             if lock.set(F_RDLCK, start: slotBase + slot, wait: false) { break }
         }
         return lock
+    }
+
+    /// Byte 1: held exclusively by the one process bringing the schema up to date (`SchemaUpgrade`), so two
+    /// terminals opening an old file at once do not both run its migrations; the second waits, then finds
+    /// nothing left to do.
+    static let upgradeByte = 1
+
+    /// Runs `body` holding the upgrade byte, waiting up to `timeout` for another process's upgrade to end
+    /// (then refusing with `.upgradeInProgress`).
+    func upgrading<T>(database: String, timeout: TimeInterval, _ body: () throws -> T) throws -> T {
+        let deadline = Date().addingTimeInterval(timeout)
+        while !set(F_WRLCK, start: Self.upgradeByte, wait: false) {
+            guard Date() < deadline else { throw ShopLockError.upgradeInProgress(path: database) }
+            usleep(50_000)
+        }
+        defer { _ = set(F_UNLCK, start: Self.upgradeByte, wait: false) }
+        return try body()
     }
 
     /// Takes the shop for a restore: refuses with `.terminalsOpen` (and how many) while any other

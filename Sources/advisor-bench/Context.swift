@@ -31,6 +31,7 @@ enum Measurements {
         ("cold start to the waiting board and memory (real binary in a pty)", { try ColdStart(context: $0).realBinary() }),
         ("CSV import", { try ImportBench(context: $0).run() }),
         ("history import", { try HistoryBench(context: $0).run() }),
+        ("migration steps, write lock held (baseline: one transaction per step)", { try MigrationBench(context: $0).run() }),
     ] }
 
     /// Every measurement of the benchmark issue is taken today.
