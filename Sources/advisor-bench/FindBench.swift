@@ -139,7 +139,7 @@ struct FindBench {
     }
 }
 
-/// The store's search candidate queries (Sources/ServiceStore/Search.swift), with the text as literals,
+/// The store's search candidate queries (Sources/ServiceStore/Search/Search.swift), with the text as literals,
 /// for the `sqlite3` baseline: the store's own SQL and its own shaping of the typed text (`SearchQuery`).
 enum SearchSQL {
     /// The candidates (found once) and the three reads that load the hits (`loadHits`), as one statement.
