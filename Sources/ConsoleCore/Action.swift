@@ -16,9 +16,9 @@ public enum Action: Sendable, Equatable {
     case notice(StatusLine)
     /// The status line message with this revision has been up long enough (see `StatusTimer`).
     case statusExpired(revision: Int)
-    case searchCompleted(query: String, results: [FoundCustomer])
+    case searchCompleted(query: String, results: [SearchHit])
     case searchFailed(query: String, Message)
-    case cardLoaded(CustomerCardData?)
+    case cardLoaded(CustomerCard?)
     case cardFailed(Message)
     case reception(ReceptionEvent)
     case workshop(WorkshopEvent)

@@ -54,10 +54,10 @@ public struct FindState: Sendable, Equatable {
     public var query = TextInputState()
     /// The query the results belong to (results arrive after the effect runs).
     public var resultsQuery = ""
-    public var results: [FoundCustomer] = []
+    public var results: [SearchHit] = []
     public var rows: [FindRow] = []
     public var table = TableState()
-    public var card: CustomerCardData?
+    public var card: CustomerCard?
     /// The vehicle the card was opened from, shown first.
     public var cardVehicleID: RowID?
     public init() {}

@@ -2,11 +2,7 @@ import Foundation
 import ServiceDomain
 
 // The find panel and the customer card show the store's read models as they come (ServiceDomain's
-// `SearchHit`, `VehicleSummary`, `CustomerCard`): no copies. The old names stay as aliases only so that
-// the existing reducer and snapshot tests read unchanged.
-public typealias FoundCustomer = SearchHit
-public typealias FoundVehicle = VehicleSummary
-public typealias CustomerCardData = CustomerCard
+// `SearchHit`, `VehicleSummary`, `CustomerCard`): no copies.
 
 /// A row of the Find table: a customer and one of their vehicles (or none).
 public struct FindRow: Sendable, Equatable {

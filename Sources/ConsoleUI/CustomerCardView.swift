@@ -6,7 +6,7 @@ import ServiceDomain
 /// The customer card: who they are, their cars and mileage, their last visits, open complaints.
 /// Phones are shown in full here (the card is where the desk calls from).
 enum CustomerCardView {
-    static func render(_ card: CustomerCardData, state: AppState, into buffer: inout ScreenBuffer, area: Rect,
+    static func render(_ card: CustomerCard, state: AppState, into buffer: inout ScreenBuffer, area: Rect,
                        border: BorderStyle) {
         let c = card.customer
         let box = Box(title: "\(state.text(Strings.cardTitle)) · \(c.name)", focused: true, style: border)

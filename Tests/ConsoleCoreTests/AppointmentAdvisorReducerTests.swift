@@ -21,7 +21,7 @@ import Testing
     func arrive(advisorID: RowID?) -> AppState {
         var s = freshState(.en)
         send(&s, .function(4))
-        let row = AppointmentRow(appointment: appointment(advisorID: advisorID), customerName: "王芳",
+        let row = AppointmentListing(appointment: appointment(advisorID: advisorID), customerName: "王芳",
                                  phone: "13812345678", plate: "粤A12345", model: "迈腾")
         _ = reduce(&s, .reception(.dayLoaded(day: today, rows: [row], hours: receptionHours, noShow: NoShowStats())))
         let lines = s.reception.appointments.lines(timeZone: shanghai)

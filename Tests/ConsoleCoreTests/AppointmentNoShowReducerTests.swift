@@ -9,8 +9,8 @@ import Testing
 @Suite struct AppointmentNoShowReducerTests {
     let today = ShopCalendar.startOfDay(fixedNow, shanghai)
 
-    func row(_ id: RowID, status: AppointmentStatus) -> AppointmentRow {
-        AppointmentRow(appointment: Appointment(id: id, customerID: 7, vehicleID: 70, slotStart: today.addingTimeInterval(10 * 3600),
+    func row(_ id: RowID, status: AppointmentStatus) -> AppointmentListing {
+        AppointmentListing(appointment: Appointment(id: id, customerID: 7, vehicleID: 70, slotStart: today.addingTimeInterval(10 * 3600),
                                                 serviceType: .maintenance, status: status, version: 4),
                        customerName: "王芳", phone: "13812345678", plate: "粤A12345", model: "迈腾")
     }

@@ -67,7 +67,7 @@ private func onComplaintList() -> AppState {
 
 /// `c` on the customer card: the card asks the shell for the follow-up panel, which starts the complaint.
 func complaintFromCard(_ s: inout AppState, customerID: RowID, vehicles: [Vehicle] = []) -> [Effect] {
-    s.find.card = CustomerCardData(customer: Customer(id: customerID, name: "王芳", phones: ["13800001111"]),
+    s.find.card = CustomerCard(customer: Customer(id: customerID, name: "王芳", phones: ["13800001111"]),
                                    vehicles: vehicles, mileage: [:], lastVisits: [], openComplaints: [])
     return reduce(&s, .keyPressed(.character("c")))
 }

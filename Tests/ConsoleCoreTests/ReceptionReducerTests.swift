@@ -205,8 +205,8 @@ func receptionWithForm(appointment: Appointment? = nil) -> AppState {
 @Suite struct AppointmentsReducerTests {
     let tomorrow = ShopCalendar.addDays(1, to: ShopCalendar.startOfDay(fixedNow, shanghai), shanghai)
 
-    func row(_ id: RowID, hour: Int, status: AppointmentStatus = .booked, lane: Lane = .regular) -> AppointmentRow {
-        AppointmentRow(appointment: Appointment(id: id, customerID: 7, vehicleID: 70,
+    func row(_ id: RowID, hour: Int, status: AppointmentStatus = .booked, lane: Lane = .regular) -> AppointmentListing {
+        AppointmentListing(appointment: Appointment(id: id, customerID: 7, vehicleID: 70,
                                                 slotStart: tomorrow.addingTimeInterval(TimeInterval(hour * 3600)), lane: lane,
                                                 serviceType: .maintenance, concerns: "保养", status: status, version: 2),
                        customerName: "王芳", phone: "13812345678", plate: "粤A12345", model: "迈腾")

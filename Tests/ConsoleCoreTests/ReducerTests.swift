@@ -11,10 +11,10 @@ func freshState(_ language: Language = .zhHans) -> AppState {
     AppState(language: language, shopName: "测试店", operatorName: "陈小玲", now: fixedNow, timeZone: shanghai)
 }
 
-let wangFang = FoundCustomer(customerID: 7, name: "王芳", phones: ["13812345678"], isOutOfWarrantyOwner: true,
-                             vehicles: [FoundVehicle(id: 70, plate: "粤A12345", model: "迈腾 2.0T", vin: "LFVA23C30N3100001"),
-                                        FoundVehicle(id: 71, plate: "粤AD12345", model: "ID.4 CROZZ", vin: nil)])
-let liQiang = FoundCustomer(customerID: 8, name: "李强", phones: ["13900001111"], vehicles: [])
+let wangFang = SearchHit(customerID: 7, name: "王芳", phones: ["13812345678"], isOutOfWarrantyOwner: true,
+                             vehicles: [VehicleSummary(id: 70, plate: "粤A12345", model: "迈腾 2.0T", vin: "LFVA23C30N3100001"),
+                                        VehicleSummary(id: 71, plate: "粤AD12345", model: "ID.4 CROZZ", vin: nil)])
+let liQiang = SearchHit(customerID: 8, name: "李强", phones: ["13900001111"], vehicles: [])
 
 @discardableResult
 func send(_ state: inout AppState, _ keys: Key...) -> [Effect] {
@@ -65,7 +65,7 @@ func send(_ state: inout AppState, _ keys: Key...) -> [Effect] {
         send(&state, .character("王"))
         _ = reduce(&state, .searchCompleted(query: "王", results: [wangFang]))
         send(&state, .enter)
-        let card = CustomerCardData(customer: Customer(id: 7, name: "王芳", phones: ["13812345678"]), vehicles: [],
+        let card = CustomerCard(customer: Customer(id: 7, name: "王芳", phones: ["13812345678"]), vehicles: [],
                                     mileage: [:], lastVisits: [], openComplaints: [])
         _ = reduce(&state, .cardLoaded(card))
         #expect(state.find.card == card)
@@ -92,7 +92,7 @@ func send(_ state: inout AppState, _ keys: Key...) -> [Effect] {
 
     @Test func aCardRemovedElsewhereClosesWithAMessage() {
         var state = freshState()
-        let card = CustomerCardData(customer: Customer(id: 7, name: "王芳", phones: ["13812345678"]), vehicles: [],
+        let card = CustomerCard(customer: Customer(id: 7, name: "王芳", phones: ["13812345678"]), vehicles: [],
                                     mileage: [:], lastVisits: [], openComplaints: [])
         _ = reduce(&state, .cardLoaded(card))
         #expect(reduce(&state, .storeChangedElsewhere).contains(.loadCard(customerID: 7)))

@@ -16,15 +16,15 @@ private func state(_ language: Language = .zhHans) -> AppState {
 
 /// Chinese names, a new-energy plate, an emoji, a name with escape sequences, and a model name long
 /// enough to be cut at a column edge.
-private let customers: [FoundCustomer] = [
-    FoundCustomer(customerID: 1, name: "王芳", phones: ["13812345678", "020-87654321"], isOutOfWarrantyOwner: true,
-                  vehicles: [FoundVehicle(id: 11, plate: "粤A12345", model: "迈腾 2.0T", vin: "LFVA23C30N3100001"),
-                             FoundVehicle(id: 12, plate: "粤AD12345", model: "ID.4 CROZZ 纯电动长续航版豪华型号", vin: nil)]),
-    FoundCustomer(customerID: 2, name: "欧阳建华", phones: ["13900001111"], isUsedCarOwner: true,
-                  vehicles: [FoundVehicle(id: 21, plate: "粤B8K2F7", model: "探岳 330TSI", vin: "LFVB23J51K3123456")]),
-    FoundCustomer(customerID: 3, name: "Zoë 🚗 李", phones: ["15012349876"],
-                  vehicles: [FoundVehicle(id: 31, plate: "湘A1234学", model: "高尔夫 GTI", vin: nil)]),
-    FoundCustomer(customerID: 4, name: "\u{1B}[2J\u{1B}]0;pwn\u{07}张伟\u{1B}[31m", phones: ["13711112222"], vehicles: []),
+private let customers: [SearchHit] = [
+    SearchHit(customerID: 1, name: "王芳", phones: ["13812345678", "020-87654321"], isOutOfWarrantyOwner: true,
+                  vehicles: [VehicleSummary(id: 11, plate: "粤A12345", model: "迈腾 2.0T", vin: "LFVA23C30N3100001"),
+                             VehicleSummary(id: 12, plate: "粤AD12345", model: "ID.4 CROZZ 纯电动长续航版豪华型号", vin: nil)]),
+    SearchHit(customerID: 2, name: "欧阳建华", phones: ["13900001111"], isUsedCarOwner: true,
+                  vehicles: [VehicleSummary(id: 21, plate: "粤B8K2F7", model: "探岳 330TSI", vin: "LFVB23J51K3123456")]),
+    SearchHit(customerID: 3, name: "Zoë 🚗 李", phones: ["15012349876"],
+                  vehicles: [VehicleSummary(id: 31, plate: "湘A1234学", model: "高尔夫 GTI", vin: nil)]),
+    SearchHit(customerID: 4, name: "\u{1B}[2J\u{1B}]0;pwn\u{07}张伟\u{1B}[31m", phones: ["13711112222"], vehicles: []),
 ]
 
 private func withResults(_ language: Language = .zhHans) -> AppState {
@@ -59,7 +59,7 @@ private func withCard(_ language: Language = .zhHans) -> AppState {
     ]
     let complaint = Complaint(customerID: 1, repairOrderID: 5, category: .repairQuality, channel: .callback,
                               description: "刹车仍有异响", openedAt: fixedNow)
-    _ = reduce(&s, .cardLoaded(CustomerCardData(customer: customer, vehicles: vehicles, mileage: mileage,
+    _ = reduce(&s, .cardLoaded(CustomerCard(customer: customer, vehicles: vehicles, mileage: mileage,
                                                 lastVisits: visits, openComplaints: [complaint])))
     return s
 }
@@ -138,7 +138,7 @@ private func withCard(_ language: Language = .zhHans) -> AppState {
     @Test func notesShowEachOfTheirLinesOnTheCard() {
         var s = withCard()
         let customer = Customer(id: 1, name: "王芳", phones: ["13812345678"], notes: "企业车队客户\n周末不接电话")
-        _ = reduce(&s, .cardLoaded(CustomerCardData(customer: customer, vehicles: [], mileage: [:], lastVisits: [],
+        _ = reduce(&s, .cardLoaded(CustomerCard(customer: customer, vehicles: [], mileage: [:], lastVisits: [],
                                                     openComplaints: [])))
         let lines = ConsoleView.render(s, size: large).textLines
         let first = lines.firstIndex { $0.contains("企业车队客户") }

@@ -21,8 +21,8 @@ struct HostileRenderTests {
         typed.find.query = TextInputState(text: text)
 
         var results = base
-        let found = [FoundCustomer(customerID: 1, name: text, phones: [text, "13812345678"],
-                                   vehicles: [FoundVehicle(id: 2, plate: text, model: text, vin: text)])]
+        let found = [SearchHit(customerID: 1, name: text, phones: [text, "13812345678"],
+                                   vehicles: [VehicleSummary(id: 2, plate: text, model: text, vin: text)])]
         _ = reduce(&results, .searchCompleted(query: "", results: found))
 
         var card = results
@@ -34,7 +34,7 @@ struct HostileRenderTests {
                                 mileageIn: 1, walkAroundNotes: text, contactPhone: text)
         let complaint = Complaint(customerID: 1, repairOrderID: 3, category: .repairQuality, channel: .callback,
                                   description: text, openedAt: Self.now)
-        _ = reduce(&card, .cardLoaded(CustomerCardData(customer: customer, vehicles: [vehicle], mileage: [:],
+        _ = reduce(&card, .cardLoaded(CustomerCard(customer: customer, vehicles: [vehicle], mileage: [:],
                                                        lastVisits: [visit], openComplaints: [complaint])))
         var help = base
         help.overlay = .help
@@ -62,8 +62,8 @@ struct HostileRenderTests {
 
     @Test func phonesAreMaskedInTheResultList() {
         var state = AppState(language: .zhHans, shopName: "店", operatorName: "陈小玲", now: Self.now, timeZone: Self.zone)
-        let found = [FoundCustomer(customerID: 1, name: "王芳", phones: ["13812345678"],
-                                   vehicles: [FoundVehicle(id: 2, plate: "粤A12345", model: "迈腾", vin: nil)])]
+        let found = [SearchHit(customerID: 1, name: "王芳", phones: ["13812345678"],
+                                   vehicles: [VehicleSummary(id: 2, plate: "粤A12345", model: "迈腾", vin: nil)])]
         _ = reduce(&state, .searchCompleted(query: "", results: found))
         let screen = ConsoleView.render(state, size: Size(width: 120, height: 40)).textLines.joined(separator: "\n")
         #expect(screen.contains("138****5678"))

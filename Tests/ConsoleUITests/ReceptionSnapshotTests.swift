@@ -49,9 +49,9 @@ private func withSearch() -> AppState {
     var s = base()
     keys(&s, [.function(3)])
     type(&s, "粤a12")
-    let found = FoundCustomer(customerID: 1, name: "王芳", phones: ["13812345678"], isOutOfWarrantyOwner: true,
-                              vehicles: [FoundVehicle(id: 11, plate: "粤A12345", model: "迈腾 2.0T", vin: "LFVA23C30N3100001"),
-                                         FoundVehicle(id: 12, plate: "粤AD12345", model: "ID.4 CROZZ 纯电动长续航版", vin: nil)])
+    let found = SearchHit(customerID: 1, name: "王芳", phones: ["13812345678"], isOutOfWarrantyOwner: true,
+                              vehicles: [VehicleSummary(id: 11, plate: "粤A12345", model: "迈腾 2.0T", vin: "LFVA23C30N3100001"),
+                                         VehicleSummary(id: 12, plate: "粤AD12345", model: "ID.4 CROZZ 纯电动长续航版", vin: nil)])
     _ = reduce(&s, .reception(.searchCompleted(.checkIn, query: "粤a12", results: [found])))
     return s
 }
@@ -90,10 +90,10 @@ private func saved() -> AppState {
 
 private let tomorrow = Date(timeIntervalSince1970: 1_795_276_800 + day)
 
-private func appointmentRows() -> [AppointmentRow] {
+private func appointmentRows() -> [AppointmentListing] {
     func row(_ id: RowID, _ minutes: Int, _ name: String, _ plate: String, _ concerns: String, lane: Lane = .regular,
-             status: AppointmentStatus = .booked, waiter: Bool = false, override: String = "") -> AppointmentRow {
-        AppointmentRow(appointment: Appointment(id: id, customerID: id, vehicleID: id,
+             status: AppointmentStatus = .booked, waiter: Bool = false, override: String = "") -> AppointmentListing {
+        AppointmentListing(appointment: Appointment(id: id, customerID: id, vehicleID: id,
                                                 slotStart: tomorrow.addingTimeInterval(TimeInterval(minutes * 60)), lane: lane,
                                                 serviceType: lane == .express ? .maintenance : .repair, concerns: concerns,
                                                 isWaiter: waiter, status: status, capacityOverrideReason: override),
@@ -176,8 +176,8 @@ private func appointments(_ language: Language = .zhHans) -> AppState {
         keys(&s, [.up, .up, .enter])
         type(&s, "a1")
         _ = reduce(&s, .reception(.searchCompleted(.booking, query: "a1", results: [
-            FoundCustomer(customerID: 1, name: "王芳", phones: ["13812345678"],
-                          vehicles: [FoundVehicle(id: 11, plate: "粤A12345", model: "迈腾 2.0T", vin: nil)]),
+            SearchHit(customerID: 1, name: "王芳", phones: ["13812345678"],
+                          vehicles: [VehicleSummary(id: 11, plate: "粤A12345", model: "迈腾 2.0T", vin: nil)]),
         ])))
         assertSnapshot(ConsoleView.render(s, size: small), named: "appointments-booking-80x24")
     }

@@ -20,7 +20,7 @@ private func base(_ language: Language) -> AppState {
         var s = base(.en)
         _ = reduce(&s, .keyPressed(.function(4)))
         let today = ShopCalendar.startOfDay(now, zone)
-        let row = AppointmentRow(appointment: Appointment(id: 1, customerID: 1, vehicleID: 11, slotStart: today.addingTimeInterval(10 * 3600),
+        let row = AppointmentListing(appointment: Appointment(id: 1, customerID: 1, vehicleID: 11, slotStart: today.addingTimeInterval(10 * 3600),
                                                           serviceType: .maintenance, concerns: "两万公里保养", status: .confirmed),
                                  customerName: "王芳", phone: "13812345678", plate: "粤A12345", model: "迈腾")
         _ = reduce(&s, .reception(.dayLoaded(day: today, rows: [row], hours: .standard, noShow: NoShowStats(noShows: 3, concluded: 40))))
@@ -36,7 +36,7 @@ private func base(_ language: Language) -> AppState {
         var s = base(.en)
         _ = reduce(&s, .keyPressed(.function(4)))
         let today = ShopCalendar.startOfDay(now, zone)
-        let row = AppointmentRow(appointment: Appointment(id: 1, customerID: 1, vehicleID: 11, slotStart: today.addingTimeInterval(10 * 3600),
+        let row = AppointmentListing(appointment: Appointment(id: 1, customerID: 1, vehicleID: 11, slotStart: today.addingTimeInterval(10 * 3600),
                                                           serviceType: .maintenance, concerns: "两万公里保养", status: .confirmed),
                                  customerName: "王芳", phone: "13812345678", plate: "粤A12345", model: "迈腾")
         _ = reduce(&s, .reception(.dayLoaded(day: today, rows: [row], hours: .standard, noShow: NoShowStats(noShows: 3, concluded: 40))))

@@ -1,4 +1,5 @@
 import Foundation
+import ServiceDomain
 import ServiceStore
 import Testing
 
@@ -11,7 +12,7 @@ struct AuditEndToEndTests {
         defer { try? db.close() }
         var before: Int64?
         while true {
-            let page = try db.auditPage(filter: AuditFilter(), beforeID: before, limit: 500)
+            let page = try db.auditPage(filter: AuditQuery(), beforeID: before, limit: 500)
             guard let last = page.last else { break }
             if let hit = page.first(where: { $0.entry.action == "stageChange" && $0.subject.hasPrefix("RO-") }) {
                 return hit.subject

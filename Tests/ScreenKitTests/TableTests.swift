@@ -155,7 +155,7 @@ struct LayoutTests {
 struct ListViewTests {
     @Test func listSelectionAndRoles() {
         var buffer = ScreenBuffer(size: Size(width: 10, height: 3))
-        var state = ListState()
+        var state = TableState()
         state.select(.next, rowCount: 3, visibleHeight: 3)
         ListView(items: ["一", ListItem("二", role: .ok), "三"]).render(into: &buffer, area: buffer.bounds, state: state)
         #expect(buffer.textLines == ["一        ", "二        ", "三        "])

@@ -14,7 +14,7 @@ import ServiceDomain
         var car = try Fixture.vehicle(db, owner: zhang, plate: "粤A12345")
         car.ownerID = li.id!
         _ = try db.saveVehicle(car, operator: Fixture.reception, now: Fixture.morning.addingTimeInterval(60))
-        let page = try db.auditPage(filter: AuditFilter(), beforeID: nil, limit: 10)
+        let page = try db.auditPage(filter: AuditQuery(), beforeID: nil, limit: 10)
         let update = try #require(page.first { $0.entry.entity == "vehicle" && $0.entry.action == "update" })
         #expect(update.entry.detail.contains("owner_id"))   // the trail keeps the ids
         #expect(update.names["owner_id=\(zhang.id!)"] == "张伟")
@@ -36,7 +36,7 @@ import ServiceDomain
         let ro = try shop.inQC(.majorAssembly)
         _ = try shop.db.recordQualityCheck(roID: ro.id!, passed: false, note: "刹车仍有异响", operator: shop.op(shop.inspector),
                                            now: shop.at(61))
-        let rows = try shop.db.auditPage(filter: AuditFilter(roNumber: ro.number), beforeID: nil, limit: 50)
+        let rows = try shop.db.auditPage(filter: AuditQuery(roNumber: ro.number), beforeID: nil, limit: 50)
         let qc = try #require(rows.first { $0.entry.entity == "quality_check" })
         #expect(qc.entry.action == "qcFailed")
         #expect(qc.subject == ro.number)

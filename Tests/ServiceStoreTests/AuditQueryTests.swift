@@ -38,14 +38,14 @@ import ServiceDomain
     @Test func pagesWalkTheWholeTrailNewestFirstWithoutRepeats() throws {
         let folder = TempFolder()
         let shop = try shop(folder)
-        let everything = try shop.db.auditPage(filter: AuditFilter(), beforeID: nil, limit: 1000)
+        let everything = try shop.db.auditPage(filter: AuditQuery(), beforeID: nil, limit: 1000)
         #expect(everything.count >= 7)
         #expect(everything.map(\.entry.id) == everything.map(\.entry.id).sorted(by: >))
 
         var seen: [Int64] = []
         var before: Int64?
         while true {
-            let page = try shop.db.auditPage(filter: AuditFilter(), beforeID: before, limit: 3)
+            let page = try shop.db.auditPage(filter: AuditQuery(), beforeID: before, limit: 3)
             #expect(page.count <= 3)
             if page.isEmpty { break }
             seen += page.map(\.entry.id)
@@ -57,41 +57,41 @@ import ServiceDomain
     @Test func anRONumberShowsThatROsRowsOnly() throws {
         let folder = TempFolder()
         let shop = try shop(folder)
-        let rows = try shop.db.auditPage(filter: AuditFilter(roNumber: shop.wangRO.number.lowercased()), beforeID: nil, limit: 50)
+        let rows = try shop.db.auditPage(filter: AuditQuery(roNumber: shop.wangRO.number.lowercased()), beforeID: nil, limit: 50)
         // The RO's own rows and its job's, all named by the RO number.
         #expect(rows.map(\.entry.entity) == ["job", "repair_order", "repair_order"])
         #expect(rows.map(\.entry.action) == ["insert", "stageChange", "insert"])
         #expect(rows.allSatisfy { $0.subject == shop.wangRO.number })
         #expect(rows[1].entry.detail.contains("dispatched"))
         #expect(rows[1].entry.operatorName == "李娜")
-        #expect(try shop.db.auditPage(filter: AuditFilter(roNumber: "RO-19990101-0001"), beforeID: nil, limit: 50).isEmpty)
+        #expect(try shop.db.auditPage(filter: AuditQuery(roNumber: "RO-19990101-0001"), beforeID: nil, limit: 50).isEmpty)
     }
 
     @Test func aCustomerFragmentFindsTheirOwnVehicleAndRORows() throws {
         let folder = TempFolder()
         let shop = try shop(folder)
-        let byName = try shop.db.auditPage(filter: AuditFilter(customer: "王"), beforeID: nil, limit: 50)
+        let byName = try shop.db.auditPage(filter: AuditQuery(customer: "王"), beforeID: nil, limit: 50)
         #expect(Set(byName.map(\.entry.entity)) == ["customer", "vehicle", "repair_order"])
         #expect(!byName.contains { $0.entry.entityID == shop.liRO.id && $0.entry.entity == "repair_order" })
         #expect(byName.contains { $0.subject == "王芳" })
         #expect(byName.contains { $0.subject == "粤A12345" })
 
-        let byPhone = try shop.db.auditPage(filter: AuditFilter(customer: "9876"), beforeID: nil, limit: 50)
+        let byPhone = try shop.db.auditPage(filter: AuditQuery(customer: "9876"), beforeID: nil, limit: 50)
         #expect(byPhone.contains { $0.subject == "李强" })
         #expect(!byPhone.contains { $0.subject == "王芳" })
         // LIKE wildcards typed by the user match themselves, not everything.
-        #expect(try shop.db.auditPage(filter: AuditFilter(customer: "%"), beforeID: nil, limit: 50).isEmpty)
+        #expect(try shop.db.auditPage(filter: AuditQuery(customer: "%"), beforeID: nil, limit: 50).isEmpty)
     }
 
     @Test func aPersonAndFreeTextNarrowTheTrail() throws {
         let folder = TempFolder()
         let shop = try shop(folder)
-        let byLina = try shop.db.auditPage(filter: AuditFilter(person: "李娜"), beforeID: nil, limit: 50)
+        let byLina = try shop.db.auditPage(filter: AuditQuery(person: "李娜"), beforeID: nil, limit: 50)
         #expect(byLina.map(\.entry.action) == ["stageChange"])
-        let free = try shop.db.auditPage(filter: AuditFilter(text: "李娜"), beforeID: nil, limit: 50)
+        let free = try shop.db.auditPage(filter: AuditQuery(text: "李娜"), beforeID: nil, limit: 50)
         #expect(free.map(\.entry.id) == byLina.map(\.entry.id))
         // Filters combine: 李强's rows made by 李娜 are none.
-        #expect(try shop.db.auditPage(filter: AuditFilter(customer: "李强", person: "李娜"), beforeID: nil, limit: 50).isEmpty)
+        #expect(try shop.db.auditPage(filter: AuditQuery(customer: "李强", person: "李娜"), beforeID: nil, limit: 50).isEmpty)
     }
 
     @Test func aStaffLoginFindsTheirRowsAfterTheirNameChanged() throws {
@@ -106,7 +106,7 @@ import ServiceDomain
         var changed = customer
         changed.notes = "下午联系"
         _ = try db.saveCustomer(changed, operator: op, now: Fixture.morning.addingTimeInterval(60))
-        let rows = try db.auditPage(filter: AuditFilter(person: "LINA"), beforeID: nil, limit: 50)
+        let rows = try db.auditPage(filter: AuditQuery(person: "LINA"), beforeID: nil, limit: 50)
         #expect(rows.map(\.entry.action) == ["update"])
         #expect(rows[0].subject == "王芳")
     }

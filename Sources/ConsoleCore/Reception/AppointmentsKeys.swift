@@ -85,7 +85,7 @@ enum AppointmentsKeys {
         return reduceDay(&state, key)
     }
 
-    static func loaded(_ state: inout AppState, day: Date, rows: [AppointmentRow], hours: ShopHours, noShow: NoShowStats) {
+    static func loaded(_ state: inout AppState, day: Date, rows: [AppointmentListing], hours: ShopHours, noShow: NoShowStats) {
         var a = state.reception.appointments
         let sameDay = a.day == day
         a.day = day
@@ -165,7 +165,7 @@ enum AppointmentsKeys {
         return [.reception(.setAppointmentStatus(id: id, version: row.appointment.version, status: status, reload: day))]
     }
 
-    private static func arrive(_ state: inout AppState, _ row: AppointmentRow, day: Date) -> [Effect] {
+    private static func arrive(_ state: inout AppState, _ row: AppointmentListing, day: Date) -> [Effect] {
         guard let id = row.appointment.id else { return [] }
         if state.reception.form?.hasInput == true {
             state.status = StatusLine(ReceptionStrings.finishOpenCheckIn, kind: .warning)

@@ -2,14 +2,12 @@ import Foundation
 import ScreenKit
 import ServiceDomain
 
-/// The day view lists the store's `AppointmentListing` as it comes; the old name stays as an alias so
-/// the existing tests read unchanged.
-public typealias AppointmentRow = AppointmentListing
+// The day view lists the store's `AppointmentListing` (ServiceDomain) as it comes.
 
 /// A line of the day view: a slot with its occupancy, or an appointment under its slot.
 public enum DayLine: Sendable, Equatable {
     case slot(start: Date, regular: Int, express: Int)
-    case appointment(AppointmentRow)
+    case appointment(AppointmentListing)
 }
 
 public enum BookingField: Int, Sendable, CaseIterable {
@@ -78,7 +76,7 @@ public struct BookingForm: Sendable, Equatable {
 public struct AppointmentsState: Sendable, Equatable {
     /// Start of the day shown; nil until the panel is first opened.
     public var day: Date?
-    public var rows: [AppointmentRow] = []
+    public var rows: [AppointmentListing] = []
     public var hours = ShopHours.standard
     public var noShow = NoShowStats()
     public var table = TableState()
@@ -86,7 +84,7 @@ public struct AppointmentsState: Sendable, Equatable {
     public var confirmationsOnly = false
     public var booking: BookingForm?
     /// An appointment being moved: Enter on a slot reschedules it there.
-    public var moving: AppointmentRow?
+    public var moving: AppointmentListing?
     /// A no-show about to be marked or undone, waiting for y (yes) or n (no).
     public var noShowQuestion: NoShowQuestion?
     public init() {}

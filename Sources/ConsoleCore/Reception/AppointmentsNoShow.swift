@@ -14,7 +14,7 @@ public struct NoShowQuestion: Sendable, Equatable {
 
 enum AppointmentsNoShow {
     /// The question for `n` on this appointment; nil (with the reason on the status line) when neither applies.
-    static func question(_ row: AppointmentRow, _ state: inout AppState) -> NoShowQuestion? {
+    static func question(_ row: AppointmentListing, _ state: inout AppState) -> NoShowQuestion? {
         let a = row.appointment
         guard let id = a.id else { return nil }
         let who = "\(FreeText.sanitize(row.customerName)) \(Plate.display(row.plate))"

@@ -33,7 +33,7 @@ public enum ReceptionSearchPurpose: Sendable, Equatable { case checkIn, booking 
 
 /// What happened in the reception panels (store answers come back as these).
 public enum ReceptionEvent: Sendable, Equatable {
-    case searchCompleted(ReceptionSearchPurpose, query: String, results: [FoundCustomer])
+    case searchCompleted(ReceptionSearchPurpose, query: String, results: [SearchHit])
     case searchFailed(ReceptionSearchPurpose, query: String, Message)
     /// A check-in can start: the customer (nil for a new one), the appointment it came from, and
     /// when the arrival was logged. `carry` keeps what was typed when switching to an existing record.
@@ -47,7 +47,7 @@ public enum ReceptionEvent: Sendable, Equatable {
     case newCustomerBooked(reload: Date)
     case checkInSaved(SavedCheckIn, warning: Message?)
     case checkInFailed(Message, field: Field?)
-    case dayLoaded(day: Date, rows: [AppointmentRow], hours: ShopHours, noShow: NoShowStats)
+    case dayLoaded(day: Date, rows: [AppointmentListing], hours: ShopHours, noShow: NoShowStats)
     case appointmentSaved(Message)
     case appointmentFailed(Message, needsOverride: Bool)
     case loadFailed(Message)

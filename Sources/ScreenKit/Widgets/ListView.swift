@@ -24,7 +24,7 @@ public struct ListView: Sendable {
         self.style = style
     }
 
-    public func render(into buffer: inout ScreenBuffer, area: Rect, state: ListState) {
+    public func render(into buffer: inout ScreenBuffer, area: Rect, state: TableState) {
         Table(columns: [TableColumn("", width: .fill)],
               rows: items.map { TableRow([TableCell($0.text)], role: $0.role) },
               emptyMessage: emptyMessage, showsHeader: false, selectionRole: selectionRole, style: style)

@@ -100,5 +100,3 @@ public struct TableState: Sendable, Hashable {
     }
 }
 
-/// Lists keep the same state as tables.
-public typealias ListState = TableState

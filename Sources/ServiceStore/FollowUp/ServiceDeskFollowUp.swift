@@ -91,7 +91,7 @@ extension ServiceDesk {
         return try db.kpiReport(period: period, timeZone: timeZone)
     }
 
-    public func auditPage(filter: AuditFilter, beforeID: Int64?, limit: Int) throws -> [AuditListEntry] {
+    public func auditPage(filter: AuditQuery, beforeID: Int64?, limit: Int) throws -> [AuditListEntry] {
         try db.authorize(.viewAudit, `operator`)
         return try db.auditPage(filter: filter, beforeID: beforeID, limit: limit)
     }

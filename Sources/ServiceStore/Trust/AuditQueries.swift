@@ -2,9 +2,6 @@ import Foundation
 import GRDB
 import ServiceDomain
 
-/// The store's name for `AuditQuery` (ServiceDomain), the one filter type of the audit trail.
-public typealias AuditFilter = AuditQuery
-
 /// One audit row with a readable name of the record it touched (RO number, customer name, plate).
 public struct AuditListEntry: Sendable, Equatable {
     public var entry: AuditEntry
